@@ -1,0 +1,98 @@
+//! The case file: what a finance officer writes down about a proposed shared service.
+//!
+//! These are plain serde types, saved as JSON with money and rates as decimal strings so that
+//! nothing is lost to floating point. This layer knows nothing of the engine or of any view;
+//! [`validate`] says whether a case can be computed, and lists every problem it finds.
+
+mod amounts;
+pub mod example;
+mod file;
+mod line;
+mod option;
+mod partner;
+mod validate;
+
+pub use amounts::Amounts;
+pub use file::{CURRENT_SCHEMA_VERSION, LoadError, from_json, load, save, to_json};
+pub use line::{Line, LineKind, STANDARD_CATEGORIES};
+pub use option::{Adjustments, CaseOption, MAX_BENEFIT_DELAY_MONTHS};
+pub use partner::{Partner, Sharing, SharingBasis};
+pub use validate::{Problem, validate};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The shortest horizon a case may have, in years.
+pub const MIN_HORIZON: u8 = 3;
+/// The longest horizon a case may have, in years.
+pub const MAX_HORIZON: u8 = 10;
+
+/// A whole business case: the settings every option shares, the partners, and the options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The file format version; see [`CURRENT_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Shown on every chart, table and export.
+    pub title: String,
+    /// What is proposed, in a sentence or two.
+    #[serde(default)]
+    pub description: String,
+    /// The calendar year in which year 0 starts: 2026 means year 0 is 2026/27.
+    pub first_year: i32,
+    /// Number of financial years appraised, 3 to 10.
+    pub horizon: u8,
+    /// The real discount rate as a fraction (0.035 is the Green Book's 3.5%).
+    #[serde(default = "default_discount_rate")]
+    pub discount_rate: Decimal,
+    /// General inflation (GDP deflator) as a fraction; lines are indexed at it unless they say
+    /// otherwise, and real terms are taken out of cash with it.
+    #[serde(default = "default_inflation")]
+    pub inflation: Decimal,
+    /// The organisations that share costs and savings.
+    pub partners: Vec<Partner>,
+    /// Named weights (population, budget...) that lines refer to when they are shared.
+    #[serde(default)]
+    pub bases: Vec<SharingBasis>,
+    /// The options being compared; the first is usually the do-minimum.
+    pub options: Vec<CaseOption>,
+}
+
+/// The Green Book's Social Time Preference Rate for years 0 to 30: 3.5%.
+#[must_use]
+pub fn default_discount_rate() -> Decimal {
+    Decimal::new(35, 3)
+}
+
+/// The default general inflation assumption: 2.0%.
+#[must_use]
+pub fn default_inflation() -> Decimal {
+    Decimal::new(20, 3)
+}
+
+impl Case {
+    /// The label of financial year `index` of this case, such as `2026/27`.
+    #[must_use]
+    pub fn year_label(&self, index: usize) -> String {
+        financial_year_label(self.first_year, index)
+    }
+
+    /// Looks a partner up by name.
+    #[must_use]
+    pub fn partner_index(&self, name: &str) -> Option<usize> {
+        self.partners.iter().position(|p| p.name == name)
+    }
+
+    /// Looks a sharing basis up by name.
+    #[must_use]
+    pub fn basis(&self, name: &str) -> Option<&SharingBasis> {
+        self.bases.iter().find(|b| b.name == name)
+    }
+}
+
+/// The label of the financial year that starts in April of `first_year + index`: `2026/27`.
+#[must_use]
+pub fn financial_year_label(first_year: i32, index: usize) -> String {
+    let start = i64::from(first_year) + i64::try_from(index).unwrap_or(i64::MAX / 2);
+    format!("{start}/{:02}", (start + 1).rem_euclid(100))
+}

@@ -1,0 +1,407 @@
+//! Validation: every problem in a case, each with where it is and what would be accepted.
+//!
+//! The engine only computes cases that pass; the bounds here also keep every figure inside
+//! what exact decimal arithmetic can hold, so no accepted case can overflow.
+
+use super::{
+    Amounts, Case, CaseOption, Line, MAX_BENEFIT_DELAY_MONTHS, MAX_HORIZON, MIN_HORIZON, Sharing,
+};
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+use std::fmt;
+
+/// The largest amount a line may carry: £1 trillion.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+/// The most options a case may hold.
+pub const MAX_OPTIONS: usize = 50;
+/// The most lines an option may hold.
+pub const MAX_LINES: usize = 5_000;
+/// The most partners a case may name.
+pub const MAX_PARTNERS: usize = 50;
+/// Earliest and latest first financial year accepted.
+pub const FIRST_YEAR_RANGE: (i32, i32) = (2000, 2100);
+
+/// One thing wrong with a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The option it is in (index), if any.
+    pub option: Option<usize>,
+    /// The line of that option it is in (index), if any.
+    pub line: Option<usize>,
+    /// The field, as named in the case file (`amounts.phasing`, `horizon`).
+    pub field: String,
+    /// Where it is, in words: `option 2 "Full shared service", line 4 "Redundancy"`.
+    pub place: String,
+    /// What is wrong, and what would be accepted.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}: {}", self.field, self.message)
+        } else {
+            write!(f, "{}, {}: {}", self.place, self.field, self.message)
+        }
+    }
+}
+
+/// Every problem that stops the case from being computed; empty when it can be.
+#[must_use]
+pub fn validate(case: &Case) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.case_settings(case);
+    v.partners_and_bases(case);
+    if case.options.is_empty() {
+        v.push("options", "a case needs at least one option");
+    }
+    if case.options.len() > MAX_OPTIONS {
+        v.push(
+            "options",
+            format!(
+                "{} options is more than the {MAX_OPTIONS} a case may hold",
+                case.options.len()
+            ),
+        );
+    }
+    let mut names = HashSet::new();
+    for (index, option) in case.options.iter().enumerate() {
+        v.place = format!("option {} \"{}\"", index + 1, option.name);
+        v.option = Some(index);
+        if !names.insert(option.name.trim()) {
+            v.push(
+                "name",
+                "another option has the same name; give each option its own",
+            );
+        }
+        v.option(case, option);
+    }
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    option: Option<usize>,
+    line: Option<usize>,
+    place: String,
+}
+
+fn percent(d: Decimal) -> String {
+    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+}
+
+fn in_range(value: Decimal, low: Decimal, high: Decimal) -> bool {
+    value >= low && value <= high
+}
+
+impl Validator {
+    fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            option: self.option,
+            line: self.line,
+            field: field.to_owned(),
+            place: self.place.clone(),
+            message: message.into(),
+        });
+    }
+
+    fn rate(&mut self, field: &str, value: Decimal, what: &str) {
+        let low = Decimal::new(-5, 1);
+        if !in_range(value, low, Decimal::ONE) {
+            self.push(
+                field,
+                format!(
+                    "{} is outside the accepted range for {what}: write a fraction from -0.5 to 1 (-50% to 100%), such as 0.035 for 3.5%",
+                    percent(value)
+                ),
+            );
+        }
+    }
+
+    fn amount(&mut self, field: &str, value: Decimal) {
+        if value.is_sign_negative() && !value.is_zero() {
+            self.push(
+                field,
+                format!("{value} is negative: enter amounts as positive figures; the line's kind gives the direction"),
+            );
+        } else if value > MAX_AMOUNT {
+            self.push(
+                field,
+                format!(
+                    "{value} is more than the largest amount accepted, 1000000000000 (£1 trillion)"
+                ),
+            );
+        }
+    }
+
+    fn fraction(&mut self, field: &str, value: Decimal) {
+        if !in_range(value, Decimal::ZERO, Decimal::ONE) {
+            self.push(
+                field,
+                format!("{value} is not a fraction from 0 to 1 (0.25 means 25%)"),
+            );
+        }
+    }
+
+    fn year(&mut self, field: &str, year: u32) {
+        if year >= u32::from(MAX_HORIZON) {
+            self.push(
+                field,
+                format!(
+                    "year {year} is past the longest horizon: years are numbered from 0 (the first financial year) to {}",
+                    MAX_HORIZON - 1
+                ),
+            );
+        }
+    }
+
+    fn case_settings(&mut self, case: &Case) {
+        if case.title.trim().is_empty() {
+            self.push(
+                "title",
+                "give the case a title; it heads every chart and export",
+            );
+        }
+        let (low, high) = FIRST_YEAR_RANGE;
+        if !(low..=high).contains(&case.first_year) {
+            self.push(
+                "first_year",
+                format!("{} is not a first financial year Sharecase accepts: give a year from {low} to {high} (2026 means 2026/27)", case.first_year),
+            );
+        }
+        if !(MIN_HORIZON..=MAX_HORIZON).contains(&case.horizon) {
+            self.push(
+                "horizon",
+                format!("{} years is outside the accepted horizon of {MIN_HORIZON} to {MAX_HORIZON} years", case.horizon),
+            );
+        }
+        self.rate("discount_rate", case.discount_rate, "a discount rate");
+        self.rate("inflation", case.inflation, "general inflation");
+    }
+
+    fn partners_and_bases(&mut self, case: &Case) {
+        if case.partners.is_empty() {
+            self.push("partners", "name at least one partner organisation");
+        }
+        if case.partners.len() > MAX_PARTNERS {
+            self.push(
+                "partners",
+                format!(
+                    "{} partners is more than the {MAX_PARTNERS} accepted",
+                    case.partners.len()
+                ),
+            );
+        }
+        let mut names = HashSet::new();
+        for (i, partner) in case.partners.iter().enumerate() {
+            let field = format!("partners[{i}].name");
+            if partner.name.trim().is_empty() {
+                self.push(&field, format!("partner {} has no name", i + 1));
+            } else if !names.insert(partner.name.as_str()) {
+                self.push(
+                    &field,
+                    format!(
+                        "\"{}\" is named twice; each partner needs its own name",
+                        partner.name
+                    ),
+                );
+            }
+        }
+        let mut basis_names = HashSet::new();
+        for (i, basis) in case.bases.iter().enumerate() {
+            let prefix = format!("bases[{i}]");
+            if basis.name.trim().is_empty() {
+                self.push(
+                    &format!("{prefix}.name"),
+                    format!("sharing basis {} has no name", i + 1),
+                );
+            } else if !basis_names.insert(basis.name.as_str()) {
+                self.push(
+                    &format!("{prefix}.name"),
+                    format!(
+                        "\"{}\" is named twice; each basis needs its own name",
+                        basis.name
+                    ),
+                );
+            }
+            let mut total = Decimal::ZERO;
+            for (partner, weight) in &basis.weights {
+                let field = format!("{prefix}.weights.{partner}");
+                if case.partner_index(partner).is_none() {
+                    self.push(
+                        &field,
+                        format!("\"{partner}\" is not one of the case's partners"),
+                    );
+                }
+                if weight.is_sign_negative() && !weight.is_zero() {
+                    self.push(
+                        &field,
+                        format!("weight {weight} is negative: weights are zero or more"),
+                    );
+                } else if *weight > MAX_AMOUNT {
+                    self.push(
+                        &field,
+                        format!("weight {weight} is larger than 1000000000000"),
+                    );
+                } else {
+                    total += *weight;
+                }
+            }
+            if total.is_zero() {
+                self.push(
+                    &format!("{prefix}.weights"),
+                    format!("basis \"{}\" gives every partner a weight of zero: give at least one partner a weight above zero", basis.name),
+                );
+            }
+        }
+    }
+
+    fn option(&mut self, case: &Case, option: &CaseOption) {
+        if option.name.trim().is_empty() {
+            self.push("name", "give the option a name");
+        }
+        let adj = &option.adjustments;
+        if !in_range(adj.cost_uplift, Decimal::ZERO, Decimal::TWO) {
+            self.push(
+                "adjustments.cost_uplift",
+                format!(
+                    "{} is outside 0% to 200%: write a fraction such as 0.15 for 15%",
+                    percent(adj.cost_uplift)
+                ),
+            );
+        }
+        if !in_range(adj.benefit_shortfall, Decimal::ZERO, Decimal::ONE) {
+            self.push(
+                "adjustments.benefit_shortfall",
+                format!(
+                    "{} is outside 0% to 100%: write a fraction such as 0.1 for 10%",
+                    percent(adj.benefit_shortfall)
+                ),
+            );
+        }
+        if adj.benefit_delay_months > MAX_BENEFIT_DELAY_MONTHS {
+            self.push(
+                "adjustments.benefit_delay_months",
+                format!(
+                    "{} months is more than the {MAX_BENEFIT_DELAY_MONTHS} accepted",
+                    adj.benefit_delay_months
+                ),
+            );
+        }
+        if option.lines.len() > MAX_LINES {
+            self.push(
+                "lines",
+                format!(
+                    "{} lines is more than the {MAX_LINES} an option may hold",
+                    option.lines.len()
+                ),
+            );
+        }
+        let option_place = self.place.clone();
+        for (index, line) in option.lines.iter().enumerate() {
+            self.line = Some(index);
+            self.place = format!("{option_place}, line {} \"{}\"", index + 1, line.name);
+            self.line(case, line);
+        }
+        self.line = None;
+    }
+
+    fn line(&mut self, case: &Case, line: &Line) {
+        if line.name.trim().is_empty() {
+            self.push("name", "give the line a name");
+        }
+        if let Some(rate) = line.indexation {
+            self.rate("indexation", rate, "indexation");
+        }
+        match &line.sharing {
+            Sharing::Equal => {}
+            Sharing::Partner(name) => {
+                if case.partner_index(name).is_none() {
+                    self.push(
+                        "sharing.partner",
+                        format!("\"{name}\" is not one of the case's partners"),
+                    );
+                }
+            }
+            Sharing::Basis(name) => {
+                if case.basis(name).is_none() {
+                    self.push(
+                        "sharing.basis",
+                        format!("\"{name}\" is not one of the case's sharing bases"),
+                    );
+                }
+            }
+        }
+        self.amounts(&line.amounts);
+    }
+
+    fn amounts(&mut self, amounts: &Amounts) {
+        let max = usize::from(MAX_HORIZON);
+        match amounts {
+            Amounts::OneOff {
+                amount,
+                year,
+                phasing,
+            } => {
+                self.amount("amounts.one_off.amount", *amount);
+                self.year("amounts.one_off.year", *year);
+                if !phasing.is_empty() {
+                    if phasing.len() > max {
+                        self.push("amounts.one_off.phasing", format!("{} years of phasing is more than the longest horizon ({max} years)", phasing.len()));
+                    }
+                    for (k, f) in phasing.iter().enumerate() {
+                        self.fraction(&format!("amounts.one_off.phasing[{k}]"), *f);
+                    }
+                    let total: Decimal = phasing.iter().sum();
+                    if total != Decimal::ONE {
+                        self.push(
+                            "amounts.one_off.phasing",
+                            format!("the phasing fractions add up to {}, not 1: they must add up to exactly 1 (for example 0.6 and 0.4)", total.normalize()),
+                        );
+                    }
+                }
+            }
+            Amounts::Recurring {
+                annual,
+                from_year,
+                to_year,
+                ramp_up,
+            } => {
+                self.amount("amounts.recurring.annual", *annual);
+                self.year("amounts.recurring.from_year", *from_year);
+                if let Some(to) = to_year {
+                    if to < from_year {
+                        self.push("amounts.recurring.to_year", format!("year {to} is before the first year {from_year}: the last year must be the first year or later"));
+                    }
+                }
+                if ramp_up.len() > max {
+                    self.push(
+                        "amounts.recurring.ramp_up",
+                        format!(
+                            "{} ramp-up years is more than the longest horizon ({max} years)",
+                            ramp_up.len()
+                        ),
+                    );
+                }
+                for (k, f) in ramp_up.iter().enumerate() {
+                    self.fraction(&format!("amounts.recurring.ramp_up[{k}]"), *f);
+                }
+            }
+            Amounts::ByYear(values) => {
+                if values.len() > max {
+                    self.push(
+                        "amounts.by_year",
+                        format!(
+                            "{} yearly amounts is more than the longest horizon ({max} years)",
+                            values.len()
+                        ),
+                    );
+                }
+                for (t, value) in values.iter().enumerate() {
+                    self.amount(&format!("amounts.by_year[{t}]"), *value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The command line: `example`, `check`, `summary` and `flows`.
+//!
+//! Each command reads a case (or numbers), asks the engine, and prints a view from
+//! [`crate::report`]. Errors are reported once, here, with the file and field they concern.
+
+mod parse;
+
+pub use parse::{parse_amount, parse_rate};
+
+use crate::case::{self, Case, example};
+use crate::engine::{self, flows::flows};
+use crate::format::MoneyStyle;
+use crate::report;
+use clap::{Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Business cases for shared services between UK councils: costs, savings, payback, per partner.
+#[derive(Debug, Parser)]
+#[command(name = "sharecase", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; with none, the built-in example case is summarised.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the built-in example case: three district councils sharing ICT and revenues
+    /// and benefits.
+    Example {
+        /// The file to write; without it, the case is printed.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Say whether a case file is valid, or list every problem with where it is.
+    ///
+    /// Exits with 0 when valid (warnings are listed too) and 1 when not.
+    Check {
+        /// The case file (`.sharecase.json`).
+        file: PathBuf,
+    },
+    /// Print each option's yearly table, headline figures and warnings, then each partner's.
+    Summary {
+        /// The case file (`.sharecase.json`).
+        file: PathBuf,
+        /// Print all of it as JSON (keys in the README); money to the penny, as strings.
+        #[arg(long)]
+        json: bool,
+        /// Only this option (by name).
+        #[arg(long)]
+        option: Option<String>,
+        /// How to show money in the text tables.
+        #[arg(long, value_enum, default_value_t = MoneyArg::Pounds)]
+        money: MoneyArg,
+    },
+    /// Headline figures of a bare series of yearly net flows, year 0 first.
+    ///
+    /// No indexation: the rate is applied as given. Example:
+    /// `sharecase flows --rate 3.5% -- -1000 300 400 500 200`
+    Flows {
+        /// Discount rate, as `0.035` or `3.5%`.
+        #[arg(long, short, default_value = "3.5%")]
+        rate: String,
+        /// Print JSON: `npv`, `irr`, `payback_years`, `discounted_payback_years` and more.
+        #[arg(long)]
+        json: bool,
+        /// The yearly net flows, year 0 first (put `--` before them so negatives are read
+        /// as numbers). `(1,000)` and `£1,000` are accepted.
+        #[arg(required = true, allow_hyphen_values = true, num_args = 1..)]
+        values: Vec<String>,
+    },
+}
+
+/// How money is shown in text tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MoneyArg {
+    /// Whole pounds: £1,234,567.
+    Pounds,
+    /// Pounds and pence: £1,234,567.89.
+    Pence,
+    /// Thousands: £1,235k.
+    Thousands,
+    /// Millions: £1.2m.
+    Millions,
+}
+
+impl From<MoneyArg> for MoneyStyle {
+    fn from(m: MoneyArg) -> Self {
+        match m {
+            MoneyArg::Pounds => Self::Pounds,
+            MoneyArg::Pence => Self::Pence,
+            MoneyArg::Thousands => Self::Thousands,
+            MoneyArg::Millions => Self::Millions,
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code (0 ok, 1 failed, 2 usage).
+#[must_use]
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None => summarise_example(),
+        Some(Command::Example { out, force }) => write_example(out.as_deref(), force),
+        Some(Command::Check { file }) => check(&file),
+        Some(Command::Summary {
+            file,
+            json,
+            option,
+            money,
+        }) => summary(&file, json, option.as_deref(), money.into()),
+        Some(Command::Flows { rate, json, values }) => bare_flows(&rate, json, &values),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sharecase: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Outcome = Result<ExitCode, String>;
+
+fn print(text: &str) -> Outcome {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summarise_example() -> Outcome {
+    let case = example::case();
+    let results =
+        engine::compute(&case).map_err(|p| format!("the example case is invalid: {p:?}"))?;
+    let mut text = String::from(
+        "Sharecase, on its built-in example case (`sharecase example --out FILE` writes it; `sharecase --help` lists the commands).\n\n",
+    );
+    text.push_str(&report::summary::summary(
+        &case,
+        &results,
+        MoneyStyle::Pounds,
+    ));
+    print(&text)
+}
+
+fn write_example(out: Option<&Path>, force: bool) -> Outcome {
+    let text = case::to_json(&example::case()).map_err(|e| e.to_string())?;
+    let Some(path) = out else {
+        return print(&text);
+    };
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; add --force to replace it",
+            path.display()
+        ));
+    }
+    case::save(path, &example::case())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("Wrote the example case to {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read(file: &Path) -> Result<Case, String> {
+    case::load(file).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn check(file: &Path) -> Outcome {
+    let case = read(file)?;
+    match engine::compute(&case) {
+        Ok(results) => {
+            let mut text = format!(
+                "{}: valid. {} option{}, {} partner{}, {} years from {}.\n",
+                file.display(),
+                case.options.len(),
+                plural(case.options.len()),
+                case.partners.len(),
+                plural(case.partners.len()),
+                case.horizon,
+                case.year_label(0)
+            );
+            for option in &results.options {
+                for w in &option.figures.warnings {
+                    text.push_str(&format!("  Warning ({}): {}\n", option.name, w.message));
+                }
+            }
+            print(&text)
+        }
+        Err(problems) => {
+            let mut text = format!(
+                "{}: {} problem{} to fix:\n",
+                file.display(),
+                problems.len(),
+                plural(problems.len())
+            );
+            for p in &problems {
+                text.push_str(&format!("  - {p}\n"));
+            }
+            let _ = print(&text);
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn summary(file: &Path, json: bool, option: Option<&str>, style: MoneyStyle) -> Outcome {
+    let mut case = read(file)?;
+    if let Some(name) = option {
+        let Some(at) = case.options.iter().position(|o| o.name == name) else {
+            let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
+            return Err(format!(
+                "there is no option called \"{name}\"; the options are: {}",
+                names.join(", ")
+            ));
+        };
+        case.options = vec![case.options.swap_remove(at)];
+    }
+    let results = engine::compute(&case).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+        format!(
+            "{} is not valid, so nothing was computed:\n{}",
+            file.display(),
+            list.join("\n")
+        )
+    })?;
+    if json {
+        let value = report::json::summary(&case, &results);
+        print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"))
+    } else {
+        print(&report::summary::summary(&case, &results, style))
+    }
+}
+
+fn bare_flows(rate: &str, json: bool, values: &[String]) -> Outcome {
+    let rate = parse_rate(rate).map_err(|e| format!("--rate: {e}"))?;
+    let amounts: Vec<Decimal> = values
+        .iter()
+        .enumerate()
+        .map(|(t, v)| parse_amount(v).map_err(|e| format!("flow for year {t}: {e}")))
+        .collect::<Result<_, _>>()?;
+    let result = flows(&amounts, rate).map_err(|e| e.to_string())?;
+    if json {
+        let value = report::json::flows(&result);
+        return print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"));
+    }
+    print(&report::summary::flows(&result))
+}

@@ -1,0 +1,65 @@
+//! Reading numbers as people type them: `3.5%`, `0.035`, `(1,000)`, `£40,000`.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Reads an amount: digits with an optional sign and decimal point; `£` and thousands
+/// commas are ignored, and brackets mean negative, as in accounts.
+///
+/// # Errors
+/// A message saying what was not understood.
+pub fn parse_amount(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let (inner, negative) = match trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => (inner, true),
+        None => (trimmed, false),
+    };
+    let cleaned: String = inner.chars().filter(|c| *c != '£' && *c != ',').collect();
+    let valid_chars = !cleaned.is_empty()
+        && cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
+    let value = if valid_chars {
+        Decimal::from_str_exact(&cleaned).ok()
+    } else {
+        None
+    };
+    match value {
+        Some(v) if negative => Ok(-v),
+        Some(v) => Ok(v),
+        None => Err(format!(
+            "'{text}' is not an amount: write digits with an optional decimal point, such as -40000 or 1250.50 (at most 28 significant digits)"
+        )),
+    }
+}
+
+/// Reads a rate as a fraction (`0.035`) or a percentage (`3.5%`); it must be above -100%.
+///
+/// # Errors
+/// A message saying what was not understood or why the rate cannot be used.
+pub fn parse_rate(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let (number, percent) = match trimmed.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (trimmed, false),
+    };
+    let value = Decimal::from_str(number)
+        .ok()
+        .filter(|_| {
+            number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+        })
+        .ok_or_else(|| format!("'{text}' is not a rate: write 0.035 or 3.5%"))?;
+    let rate = if percent {
+        value / Decimal::ONE_HUNDRED
+    } else {
+        value
+    };
+    if rate <= -Decimal::ONE {
+        return Err(format!(
+            "'{text}' is -100% or less; a discount rate must be above -100%"
+        ));
+    }
+    Ok(rate)
+}

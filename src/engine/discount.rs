@@ -1,0 +1,79 @@
+//! Growth and discount factors, computed once per rate and case.
+
+use rust_decimal::Decimal;
+
+/// `(1 + rate)^t` for t = 0..years, by repeated exact multiplication.
+#[must_use]
+pub fn growth(rate: Decimal, years: usize) -> Vec<Decimal> {
+    let step = Decimal::ONE + rate;
+    let mut out = Vec::with_capacity(years);
+    let mut factor = Decimal::ONE;
+    for _ in 0..years {
+        out.push(factor);
+        factor *= step;
+    }
+    out
+}
+
+/// Discount factors `1 / (1 + r)^t`; year 0 is not discounted (Green Book convention).
+///
+/// Validation keeps `r` at -50% or more, so `1 + r` is never zero.
+#[must_use]
+pub fn discount_factors(rate: Decimal, years: usize) -> Vec<Decimal> {
+    growth(rate, years)
+        .into_iter()
+        .map(|g| Decimal::ONE.checked_div(g).unwrap_or(Decimal::ZERO))
+        .collect()
+}
+
+/// Index factors for a line: cash `(1 + i)^t` and real `(1 + i)^t / (1 + g)^t`.
+#[derive(Debug, Clone)]
+pub struct IndexFactors {
+    /// The indexation rate.
+    pub rate: Decimal,
+    /// `(1 + i)^t`.
+    pub cash: Vec<Decimal>,
+    /// `(1 + i)^t / (1 + g)^t`; exactly 1 when `i = g`, so such a line is constant in real terms.
+    pub real: Vec<Decimal>,
+}
+
+/// Index factors for every rate the lines use, computed once each.
+#[derive(Debug, Clone)]
+pub struct Prices {
+    inflation: Decimal,
+    deflator: Vec<Decimal>,
+    years: usize,
+    cache: Vec<IndexFactors>,
+}
+
+impl Prices {
+    /// Prices for a case with general inflation `inflation` over `years` years.
+    #[must_use]
+    pub fn new(inflation: Decimal, years: usize) -> Self {
+        Self {
+            inflation,
+            deflator: growth(inflation, years),
+            years,
+            cache: Vec::new(),
+        }
+    }
+
+    /// The factors for indexation rate `rate`.
+    pub fn factors(&mut self, rate: Decimal) -> &IndexFactors {
+        if let Some(at) = self.cache.iter().position(|f| f.rate == rate) {
+            return &self.cache[at];
+        }
+        let cash = growth(rate, self.years);
+        let real = if rate == self.inflation {
+            vec![Decimal::ONE; self.years]
+        } else {
+            cash.iter()
+                .zip(&self.deflator)
+                .map(|(c, d)| c.checked_div(*d).unwrap_or(Decimal::ZERO))
+                .collect()
+        };
+        self.cache.push(IndexFactors { rate, cash, real });
+        let last = self.cache.len() - 1;
+        &self.cache[last]
+    }
+}

@@ -1,0 +1,77 @@
+//! A line's money by year: adjustments in year-0 prices, then indexation, then real terms.
+
+use super::discount::Prices;
+use super::results::LineFlows;
+use crate::case::{Adjustments, Line};
+use rust_decimal::Decimal;
+
+/// Moves amounts later by `months`, money spread evenly within years: with `m = 12s + k`,
+/// year t receives `(12-k)/12 * B[t-s] + k/12 * B[t-s-1]`. Returns the moved amounts and
+/// what moved past the horizon.
+#[must_use]
+pub fn delay(base: &[Decimal], months: u32) -> (Vec<Decimal>, Decimal) {
+    if months == 0 {
+        return (base.to_vec(), Decimal::ZERO);
+    }
+    let whole = months as usize / 12;
+    let part = Decimal::from(months % 12);
+    let twelve = Decimal::from(12);
+    let at = |i: Option<usize>| i.and_then(|i| base.get(i)).copied().unwrap_or_default();
+    let moved: Vec<Decimal> = (0..base.len())
+        .map(|t| {
+            let this = at(t.checked_sub(whole));
+            if part.is_zero() {
+                return this;
+            }
+            let earlier = at(t.checked_sub(whole + 1));
+            this * (twelve - part) / twelve + earlier * part / twelve
+        })
+        .collect();
+    let lost = base.iter().sum::<Decimal>() - moved.iter().sum::<Decimal>();
+    (moved, lost)
+}
+
+/// One line's flows over `years` years under the option's adjustments; also returns the
+/// benefit (year-0 prices) that the delay moved past the horizon.
+pub fn line_flows(
+    line: &Line,
+    years: usize,
+    adjustments: &Adjustments,
+    inflation: Decimal,
+    prices: &mut Prices,
+) -> (LineFlows, Decimal) {
+    let entered = line.amounts.by_year(years);
+    let (base, lost) = if line.kind.is_benefit() {
+        let (moved, lost) = delay(&entered, adjustments.benefit_delay_months);
+        let keep = Decimal::ONE - adjustments.benefit_shortfall;
+        (scale(moved, keep), lost * keep)
+    } else {
+        (
+            scale(entered, Decimal::ONE + adjustments.cost_uplift),
+            Decimal::ZERO,
+        )
+    };
+    let rate = line.indexation.unwrap_or(inflation);
+    let factors = prices.factors(rate);
+    let cash = base.iter().zip(&factors.cash).map(|(b, f)| b * f).collect();
+    let real = base.iter().zip(&factors.real).map(|(b, f)| b * f).collect();
+    let flows = LineFlows {
+        name: line.name.clone(),
+        kind: line.kind,
+        category: line.category.clone(),
+        indexation: rate,
+        base,
+        cash,
+        real,
+    };
+    (flows, lost)
+}
+
+fn scale(mut values: Vec<Decimal>, factor: Decimal) -> Vec<Decimal> {
+    if factor != Decimal::ONE {
+        for v in &mut values {
+            *v *= factor;
+        }
+    }
+    values
+}

@@ -1,0 +1,217 @@
+//! The engine: pure functions from a validated case to every figure the views show.
+//!
+//! Exact decimals throughout (IRR aside, which the conventions let iterate in `f64`). It knows
+//! nothing of windows, files or formats beyond the words of its warnings, so the app, the CLI
+//! and every export show the same figures from one computation.
+
+pub mod discount;
+mod figures;
+pub mod flows;
+pub mod irr;
+pub mod line;
+pub mod partner;
+pub mod payback;
+pub mod results;
+
+pub use figures::{KindTotals, figures, kind_slot};
+pub use results::*;
+
+use crate::case::{Case, CaseOption, Problem, Sharing, validate};
+use crate::format::{MoneyStyle, money};
+use discount::{Prices, discount_factors};
+use line::line_flows;
+use partner::Shares;
+use rust_decimal::Decimal;
+
+/// Validates the case and computes every option and partner.
+///
+/// # Errors
+/// Every validation problem, when there is any: nothing is computed from a broken case.
+pub fn compute(case: &Case) -> Result<CaseResults, Vec<Problem>> {
+    let problems = validate(case);
+    if problems.is_empty() {
+        Ok(compute_valid(case))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Computes a case already known to be valid ([`validate`] returned nothing).
+#[must_use]
+pub fn compute_valid(case: &Case) -> CaseResults {
+    let years = usize::from(case.horizon);
+    let labels: Vec<String> = (0..years).map(|t| case.year_label(t)).collect();
+    let discount = discount_factors(case.discount_rate, years);
+    let mut prices = Prices::new(case.inflation, years);
+    let options = case
+        .options
+        .iter()
+        .map(|option| option_results(case, option, &labels, &discount, &mut prices))
+        .collect();
+    CaseResults {
+        years: labels,
+        partners: case.partners.iter().map(|p| p.name.clone()).collect(),
+        options,
+    }
+}
+
+/// Lines that share by the same rule are added up before the sharing, so the cost of
+/// sharing grows with the number of rules, not of lines.
+struct SharingGroup<'a> {
+    sharing: &'a Sharing,
+    kinds: KindTotals,
+}
+
+fn option_results(
+    case: &Case,
+    option: &CaseOption,
+    labels: &[String],
+    discount: &[Decimal],
+    prices: &mut Prices,
+) -> OptionResults {
+    let years = labels.len();
+    let mut totals = KindTotals::zero(years);
+    let mut groups: Vec<SharingGroup<'_>> = Vec::new();
+    let mut categories: Vec<CategoryFlows> = Vec::new();
+    let mut line_warnings = Vec::new();
+    let mut lines = Vec::with_capacity(option.lines.len());
+    let mut lost = Decimal::ZERO;
+    for line in &option.lines {
+        let (flows, lost_here) =
+            line_flows(line, years, &option.adjustments, case.inflation, prices);
+        lost += lost_here;
+        totals.add(line.kind, &flows.cash, &flows.real);
+        let group = match groups.iter().position(|g| *g.sharing == line.sharing) {
+            Some(at) => &mut groups[at],
+            None => {
+                groups.push(SharingGroup {
+                    sharing: &line.sharing,
+                    kinds: KindTotals::zero(years),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        group.kinds.add(line.kind, &flows.cash, &flows.real);
+        add_category(&mut categories, &flows, years);
+        if line.amounts.falls_beyond(years) {
+            line_warnings.push(Warning {
+                code: WarningCode::BeyondHorizon,
+                message: format!(
+                    "line \"{}\": some of its money falls after {} and is not counted",
+                    line.name,
+                    labels.last().map_or("the horizon", String::as_str)
+                ),
+            });
+        }
+        if flows.cash.iter().all(Decimal::is_zero) && !line.amounts.falls_beyond(years) {
+            line_warnings.push(Warning {
+                code: WarningCode::EmptyLine,
+                message: format!("line \"{}\" has no money in any year", line.name),
+            });
+        }
+        lines.push(flows);
+    }
+    let mut figures = figures(&totals, labels, discount);
+    if lost > Decimal::ZERO {
+        figures.warnings.push(Warning {
+            code: WarningCode::DelayedPastHorizon,
+            message: format!(
+                "the benefit delay of {} months moves {} of benefits (year-0 prices) past the end of {}; they are not counted",
+                option.adjustments.benefit_delay_months,
+                money(lost, MoneyStyle::Pounds),
+                labels.last().map_or("the horizon", String::as_str)
+            ),
+        });
+    }
+    figures.warnings.extend(line_warnings);
+    let partners = partner_results(case, &groups, labels, discount);
+    OptionResults {
+        name: option.name.clone(),
+        lines,
+        by_category: categories,
+        figures,
+        partners,
+    }
+}
+
+fn add_category(categories: &mut Vec<CategoryFlows>, flows: &LineFlows, years: usize) {
+    let name = if flows.category.trim().is_empty() {
+        "Uncategorised"
+    } else {
+        flows.category.as_str()
+    };
+    let is_benefit = flows.kind.is_benefit();
+    let at = match categories
+        .iter()
+        .position(|c| c.category == name && c.is_benefit == is_benefit)
+    {
+        Some(at) => at,
+        None => {
+            categories.push(CategoryFlows {
+                category: name.to_owned(),
+                is_benefit,
+                cash: vec![Decimal::ZERO; years],
+                real: vec![Decimal::ZERO; years],
+            });
+            categories.len() - 1
+        }
+    };
+    let category = &mut categories[at];
+    for (total, v) in category.cash.iter_mut().zip(&flows.cash) {
+        *total += *v;
+    }
+    for (total, v) in category.real.iter_mut().zip(&flows.real) {
+        *total += *v;
+    }
+}
+
+fn partner_results(
+    case: &Case,
+    groups: &[SharingGroup<'_>],
+    labels: &[String],
+    discount: &[Decimal],
+) -> Vec<PartnerResults> {
+    let count = case.partners.len();
+    let years = labels.len();
+    let mut kinds: Vec<KindTotals> = (0..count).map(|_| KindTotals::zero(years)).collect();
+    let mut parts = vec![Decimal::ZERO; count];
+    for group in groups {
+        let shares = Shares::of(case, group.sharing);
+        for slot in 0..5 {
+            for t in 0..years {
+                for (source, pick) in [
+                    (&group.kinds.cash[slot][t], 0_u8),
+                    (&group.kinds.real[slot][t], 1_u8),
+                ] {
+                    parts.iter_mut().for_each(|p| *p = Decimal::ZERO);
+                    shares.allocate(*source, &mut parts);
+                    for (partner, part) in kinds.iter_mut().zip(&parts) {
+                        let series = if pick == 0 {
+                            &mut partner.cash
+                        } else {
+                            &mut partner.real
+                        };
+                        series[slot][t] += *part;
+                    }
+                }
+            }
+        }
+    }
+    case.partners
+        .iter()
+        .zip(kinds)
+        .map(|(partner, kinds)| {
+            let mut figures = figures(&kinds, labels, discount);
+            if kinds.is_zero() {
+                figures.warnings.push(Warning {
+                    code: WarningCode::PartnerUntouched,
+                    message: format!("{} bears no costs and receives no benefits", partner.name),
+                });
+            }
+            PartnerResults {
+                name: partner.name.clone(),
+                figures,
+            }
+        })
+        .collect()
+}

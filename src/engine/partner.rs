@@ -1,0 +1,94 @@
+//! Sharing among partners: weights normalised to shares, pennies to the largest share.
+
+use crate::case::{Case, Sharing};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The shares of one sharing rule, one per partner, summing to exactly 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shares {
+    /// Each partner's share; all but the largest are exact quotients, the largest takes
+    /// `1 - the others` so they sum to exactly 1.
+    pub shares: Vec<Decimal>,
+    /// The partner with the largest share (the first of equals), who takes the remainder.
+    pub largest: usize,
+}
+
+impl Shares {
+    /// The shares that `sharing` gives the partners of `case` (a validated case).
+    #[must_use]
+    pub fn of(case: &Case, sharing: &Sharing) -> Self {
+        let count = case.partners.len();
+        let weights: Vec<Decimal> = match sharing {
+            Sharing::Equal => vec![Decimal::ONE; count],
+            Sharing::Partner(name) => {
+                let at = case.partner_index(name);
+                (0..count)
+                    .map(|p| {
+                        if Some(p) == at {
+                            Decimal::ONE
+                        } else {
+                            Decimal::ZERO
+                        }
+                    })
+                    .collect()
+            }
+            Sharing::Basis(name) => case.basis(name).map_or_else(
+                || vec![Decimal::ONE; count],
+                |basis| {
+                    case.partners
+                        .iter()
+                        .map(|p| basis.weights.get(&p.name).copied().unwrap_or_default())
+                        .collect()
+                },
+            ),
+        };
+        Self::from_weights(&weights)
+    }
+
+    /// Shares from raw weights (all zero or empty gives equal shares).
+    #[must_use]
+    pub fn from_weights(weights: &[Decimal]) -> Self {
+        let total: Decimal = weights.iter().sum();
+        if total.is_zero() {
+            return Self::from_weights(&vec![Decimal::ONE; weights.len().max(1)]);
+        }
+        let mut largest = 0;
+        for (p, w) in weights.iter().enumerate() {
+            if *w > weights[largest] {
+                largest = p;
+            }
+        }
+        let mut shares: Vec<Decimal> = weights
+            .iter()
+            .map(|w| w.checked_div(total).unwrap_or_default())
+            .collect();
+        let others: Decimal = shares
+            .iter()
+            .enumerate()
+            .filter(|(p, _)| *p != largest)
+            .map(|(_, s)| *s)
+            .sum();
+        shares[largest] = Decimal::ONE - others;
+        Self { shares, largest }
+    }
+
+    /// Adds each partner's part of `amount` to `into`: every partner but the largest gets its
+    /// share rounded to the penny (half away from zero), and the largest gets the remainder,
+    /// so the parts add up to `amount` exactly.
+    pub fn allocate(&self, amount: Decimal, into: &mut [Decimal]) {
+        if amount.is_zero() {
+            return;
+        }
+        let mut given = Decimal::ZERO;
+        for (p, share) in self.shares.iter().enumerate() {
+            if p == self.largest || share.is_zero() {
+                continue;
+            }
+            let part =
+                (amount * share).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            into[p] += part;
+            given += part;
+        }
+        into[self.largest] += amount - given;
+    }
+}

@@ -1,0 +1,123 @@
+//! How figures are written for people: `£1,234,567`, `(£1,234)`, `£1.2m`, `3 years 7 months`.
+//!
+//! Pure functions shared by every view, so the app, the CLI and the exports agree to the
+//! character. Rounding happens here and only here: half away from zero, as a spreadsheet's
+//! ROUND does.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The scale money is shown at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MoneyStyle {
+    /// Whole pounds: `£1,234,567`.
+    #[default]
+    Pounds,
+    /// Pounds and pence: `£1,234,567.89`.
+    Pence,
+    /// Thousands: `£1,235k`.
+    Thousands,
+    /// Millions to one place: `£1.2m`.
+    Millions,
+    /// Whole pounds if under £1m, else millions to one place: `£350,000`, `£1.2m`.
+    Compact,
+}
+
+/// Rounds to `places` decimal places, half away from zero.
+#[must_use]
+pub fn round(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds money to the penny, half away from zero.
+#[must_use]
+pub fn penny(value: Decimal) -> Decimal {
+    round(value, 2)
+}
+
+/// Groups the digits of a non-negative whole number in threes: `1234567` -> `1,234,567`.
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A non-negative amount to `places` decimals with grouped thousands.
+fn grouped(value: Decimal, places: u32) -> String {
+    let text = format!("{:.*}", places as usize, round(value.abs(), places));
+    match text.split_once('.') {
+        Some((whole, fraction)) => format!("{}.{fraction}", group(whole)),
+        None => group(&text),
+    }
+}
+
+/// Money as a finance officer writes it: `£1,234,567`, negatives in brackets `(£1,234)`.
+#[must_use]
+pub fn money(value: Decimal, style: MoneyStyle) -> String {
+    let (body, rounded_zero) = match style {
+        MoneyStyle::Pounds => (format!("£{}", grouped(value, 0)), round(value, 0).is_zero()),
+        MoneyStyle::Pence => (format!("£{}", grouped(value, 2)), penny(value).is_zero()),
+        MoneyStyle::Thousands => {
+            let k = value / Decimal::ONE_THOUSAND;
+            (format!("£{}k", grouped(k, 0)), round(k, 0).is_zero())
+        }
+        MoneyStyle::Millions => {
+            let m = value / Decimal::from(1_000_000);
+            (format!("£{}m", grouped(m, 1)), round(m, 1).is_zero())
+        }
+        MoneyStyle::Compact => {
+            let style = if value.abs() >= Decimal::from(999_500) {
+                MoneyStyle::Millions
+            } else {
+                MoneyStyle::Pounds
+            };
+            return money(value, style);
+        }
+    };
+    if value.is_sign_negative() && !rounded_zero {
+        format!("({body})")
+    } else {
+        body
+    }
+}
+
+/// A rate as a percentage to `places` decimals: `0.035` -> `3.50%`, negatives with a minus.
+#[must_use]
+pub fn percent(rate: Decimal, places: u32) -> String {
+    let value = round(rate * Decimal::ONE_HUNDRED, places);
+    format!("{:.*}%", places as usize, value)
+}
+
+/// A rate as a short percentage with no trailing zeros: `0.035` -> `3.5%`.
+#[must_use]
+pub fn percent_short(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// Whole months as `3 years 7 months`, `1 year`, `5 months`, `0 months`.
+#[must_use]
+pub fn years_months(total_months: u32) -> String {
+    let (years, months) = (total_months / 12, total_months % 12);
+    let plural = |n: u32, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match (years, months) {
+        (0, m) => plural(m, "month"),
+        (y, 0) => plural(y, "year"),
+        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
+    }
+}
+
+/// A plain number to `places` decimals, for factors and ratios: `0.9662`.
+#[must_use]
+pub fn number(value: Decimal, places: u32) -> String {
+    format!("{:.*}", places as usize, round(value, places))
+}

@@ -1,0 +1,195 @@
+//! JSON output of results, for scripts and other tools. Keys are documented in the README.
+//!
+//! Every number is a decimal string so nothing is lost to floating point: money to the
+//! penny, discount factors to 10 places, rates and ratios to 8, payback years to 4.
+
+use super::words;
+use crate::case::Case;
+use crate::engine::flows::FlowsResult;
+use crate::engine::payback::months;
+use crate::engine::{CaseResults, Figures, Irr, Payback, Warning, YearFigures};
+use crate::format::{penny, round};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+fn money(d: Decimal) -> Value {
+    Value::String(format!("{:.2}", penny(d)))
+}
+
+fn places(d: Decimal, n: u32) -> Value {
+    Value::String(round(d, n).normalize().to_string())
+}
+
+fn opt(d: Option<Decimal>, n: u32) -> Value {
+    d.map_or(Value::Null, |d| places(d, n))
+}
+
+/// Payback as an object: status, years, months, words, financial year, falls back, shortfall.
+#[must_use]
+pub fn payback(p: &Payback, years: &[String]) -> Value {
+    let label = |t: usize| {
+        years
+            .get(t)
+            .map_or(Value::Null, |l| Value::String(l.clone()))
+    };
+    let (status, falls_back, shortfall) = match p {
+        Payback::Immediate => ("immediate", Value::Null, Value::Null),
+        Payback::After { falls_back_in, .. } => (
+            "pays_back",
+            falls_back_in.map_or(Value::Null, label),
+            Value::Null,
+        ),
+        Payback::NotWithinHorizon { shortfall } => {
+            ("not_within_horizon", Value::Null, money(*shortfall))
+        }
+    };
+    json!({
+        "status": status,
+        "years": opt(p.years(), 4),
+        "months": p.years().map(months),
+        "year": p.year_index().map_or(Value::Null, label),
+        "text": words::payback(p, years),
+        "falls_back_in": falls_back,
+        "shortfall": shortfall,
+    })
+}
+
+/// IRR as an object: the rate (or null), how many rates solve it, and why there is none.
+#[must_use]
+pub fn irr(irr: &Irr) -> Value {
+    match irr {
+        Irr::Rate { rate, solutions } => json!({
+            "rate": places(*rate, 8),
+            "solutions": solutions,
+            "text": words::irr(irr),
+            "reason": Value::Null,
+        }),
+        Irr::None(why) => json!({
+            "rate": Value::Null,
+            "solutions": 0,
+            "text": words::irr(irr),
+            "reason": why.reason(),
+        }),
+    }
+}
+
+fn year(y: &YearFigures) -> Value {
+    json!({
+        "index": y.index,
+        "year": y.label,
+        "investment_cash": money(y.investment_cash),
+        "costs_cash": money(y.costs_cash),
+        "benefits_cash": money(y.benefits_cash),
+        "net_cash": money(y.net_cash),
+        "cumulative_cash": money(y.cumulative_cash),
+        "costs_real": money(y.costs_real),
+        "benefits_real": money(y.benefits_real),
+        "net_real": money(y.net_real),
+        "discount_factor": places(y.discount_factor, 10),
+        "present_value": money(y.present_value),
+        "cumulative_pv": money(y.cumulative_pv),
+    })
+}
+
+fn warnings(list: &[Warning]) -> Value {
+    list.iter()
+        .map(|w| json!({"code": w.code.as_str(), "message": w.message}))
+        .collect()
+}
+
+fn figures(f: &Figures, years: &[String]) -> Value {
+    let m = &f.measures;
+    let t = &m.totals;
+    json!({
+        "years": f.years.iter().map(year).collect::<Vec<_>>(),
+        "measures": {
+            "npv": money(m.npv),
+            "irr": irr(&m.irr),
+            "payback": payback(&m.payback, years),
+            "discounted_payback": payback(&m.discounted_payback, years),
+            "bcr": opt(m.bcr, 8),
+            "roi": opt(m.roi, 8),
+            "totals": {
+                "investment_cash": money(t.investment_cash),
+                "costs_cash": money(t.costs_cash),
+                "benefits_cash": money(t.benefits_cash),
+                "net_cash": money(t.net_cash),
+                "investment_real": money(t.investment_real),
+                "costs_real": money(t.costs_real),
+                "benefits_real": money(t.benefits_real),
+                "net_real": money(t.net_real),
+                "investment_pv": money(t.investment_pv),
+                "costs_pv": money(t.costs_pv),
+                "benefits_pv": money(t.benefits_pv),
+                "net_pv": money(m.npv),
+            },
+        },
+        "warnings": warnings(&f.warnings),
+    })
+}
+
+/// The whole summary of a case as JSON.
+#[must_use]
+pub fn summary(case: &Case, results: &CaseResults) -> Value {
+    let options: Vec<Value> = results
+        .options
+        .iter()
+        .zip(&case.options)
+        .map(|(o, source)| {
+            let mut value = figures(&o.figures, &results.years);
+            value["name"] = json!(o.name);
+            value["adjustments"] = json!({
+                "cost_uplift": source.adjustments.cost_uplift.to_string(),
+                "benefit_shortfall": source.adjustments.benefit_shortfall.to_string(),
+                "benefit_delay_months": source.adjustments.benefit_delay_months,
+            });
+            value["partners"] = o
+                .partners
+                .iter()
+                .map(|p| {
+                    let mut v = figures(&p.figures, &results.years);
+                    v["name"] = json!(p.name);
+                    v
+                })
+                .collect();
+            value
+        })
+        .collect();
+    json!({
+        "sharecase_version": env!("CARGO_PKG_VERSION"),
+        "title": case.title,
+        "first_year": case.first_year,
+        "horizon": case.horizon,
+        "discount_rate": case.discount_rate.to_string(),
+        "inflation": case.inflation.to_string(),
+        "years": results.years,
+        "partners": results.partners,
+        "options": options,
+    })
+}
+
+/// The headline figures of a bare series, as `sharecase flows --json` prints them.
+#[must_use]
+pub fn flows(result: &FlowsResult) -> Value {
+    let labels: Vec<String> = (0..result.years.len())
+        .map(|t| format!("year {t}"))
+        .collect();
+    json!({
+        "rate": result.rate.normalize().to_string(),
+        "npv": money(result.npv),
+        "irr": opt(result.irr.rate(), 8),
+        "irr_detail": irr(&result.irr),
+        "payback_years": opt(result.payback.years(), 4),
+        "payback": payback(&result.payback, &labels),
+        "discounted_payback_years": opt(result.discounted_payback.years(), 4),
+        "discounted_payback": payback(&result.discounted_payback, &labels),
+        "years": result.years.iter().enumerate().map(|(t, y)| json!({
+            "index": t,
+            "net": y.net.normalize().to_string(),
+            "cumulative": y.cumulative.normalize().to_string(),
+            "discount_factor": places(y.discount_factor, 10),
+            "present_value": money(y.present_value),
+            "cumulative_pv": money(y.cumulative_pv),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,8 @@
+//! Views that need no window: words for figures, the text summary and JSON.
+//!
+//! Everything here reads [`crate::engine`] results and writes them; nothing computes a figure.
+
+pub mod json;
+pub mod summary;
+mod table;
+pub mod words;

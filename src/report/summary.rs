@@ -1,0 +1,304 @@
+//! The text summary `sharecase summary` prints: per option the yearly table, the headline
+//! figures and warnings, then each partner's headline figures, then the options side by side.
+
+use super::table::Table;
+use super::words;
+use crate::case::Case;
+use crate::engine::{CaseResults, Figures, OptionResults};
+use crate::format::{MoneyStyle, money, number, percent, percent_short};
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+/// Writes the summary of every option in `results` (computed from `case`).
+#[must_use]
+pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", case.title);
+    if !case.description.trim().is_empty() {
+        let _ = writeln!(out, "{}", case.description.trim());
+    }
+    let _ = writeln!(
+        out,
+        "{} years from {} to {}; discount rate {} (real terms); general inflation {}.",
+        results.years.len(),
+        results.years.first().map_or("", String::as_str),
+        results.years.last().map_or("", String::as_str),
+        percent_short(case.discount_rate),
+        percent_short(case.inflation),
+    );
+    let _ = writeln!(out, "Partners: {}.", results.partners.join(", "));
+    let _ = writeln!(
+        out,
+        "Cash figures are in the prices of each year; real terms are in {} prices.",
+        results.years.first().map_or("", String::as_str)
+    );
+    for (index, option) in results.options.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&option_section(case, index, option, &results.years, style));
+    }
+    if results.options.len() > 1 {
+        out.push_str("\nOptions compared\n\n");
+        out.push_str(&comparison(results, style));
+    }
+    out
+}
+
+fn option_section(
+    case: &Case,
+    index: usize,
+    option: &OptionResults,
+    years: &[String],
+    style: MoneyStyle,
+) -> String {
+    let mut out = String::new();
+    let title = format!("Option {}: {}", index + 1, option.name);
+    let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
+    if let Some(source) = case.options.get(index) {
+        if !source.description.trim().is_empty() {
+            let _ = writeln!(out, "{}", source.description.trim());
+        }
+        let _ = writeln!(
+            out,
+            "Adjustments: {}.",
+            words::adjustments(&source.adjustments)
+        );
+    }
+    out.push('\n');
+    out.push_str(&yearly_table(&option.figures, style));
+    out.push('\n');
+    out.push_str(&headline(&option.figures, years, case.discount_rate, style));
+    out.push_str(&warnings(&option.figures, "  "));
+    out.push_str("\nBy partner\n\n");
+    let mut table = Table::new(&[
+        "Partner",
+        "Investment",
+        "Net (cash)",
+        "NPV",
+        "IRR",
+        "Payback",
+        "Discounted payback",
+        "BCR",
+    ]);
+    for partner in &option.partners {
+        let m = &partner.figures.measures;
+        table.row(vec![
+            partner.name.clone(),
+            money(m.totals.investment_cash, style),
+            money(m.totals.net_cash, style),
+            money(m.npv, style),
+            words::irr_short(&m.irr),
+            words::payback(&m.payback, years),
+            words::payback(&m.discounted_payback, years),
+            m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
+        ]);
+    }
+    out.push_str(&table.render("  "));
+    for partner in &option.partners {
+        for w in &partner.figures.warnings {
+            let _ = writeln!(out, "  Warning ({}): {}", partner.name, w.message);
+        }
+    }
+    out
+}
+
+fn yearly_table(figures: &Figures, style: MoneyStyle) -> String {
+    let mut table = Table::new(&[
+        "Year",
+        "Investment",
+        "All costs",
+        "Benefits",
+        "Net (cash)",
+        "Cumulative (cash)",
+        "Net (real)",
+        "Discount factor",
+        "Present value",
+        "Cumulative PV",
+    ]);
+    for y in &figures.years {
+        table.row(vec![
+            y.label.clone(),
+            money(y.investment_cash, style),
+            money(y.costs_cash, style),
+            money(y.benefits_cash, style),
+            money(y.net_cash, style),
+            money(y.cumulative_cash, style),
+            money(y.net_real, style),
+            number(y.discount_factor, 4),
+            money(y.present_value, style),
+            money(y.cumulative_pv, style),
+        ]);
+    }
+    let t = &figures.measures.totals;
+    table.rule();
+    table.row(vec![
+        "Total".into(),
+        money(t.investment_cash, style),
+        money(t.costs_cash, style),
+        money(t.benefits_cash, style),
+        money(t.net_cash, style),
+        String::new(),
+        money(t.net_real, style),
+        String::new(),
+        money(figures.measures.npv, style),
+        String::new(),
+    ]);
+    table.render("  ")
+}
+
+fn headline(figures: &Figures, years: &[String], rate: Decimal, style: MoneyStyle) -> String {
+    let m = &figures.measures;
+    let t = &m.totals;
+    let rows: Vec<(String, String)> = vec![
+        (
+            format!("NPV (real terms, discounted at {})", percent_short(rate)),
+            money(m.npv, style),
+        ),
+        ("IRR (real terms)".into(), words::irr(&m.irr)),
+        ("Payback (cash)".into(), words::payback(&m.payback, years)),
+        (
+            "Discounted payback (real terms)".into(),
+            words::payback(&m.discounted_payback, years),
+        ),
+        (
+            "Benefit-cost ratio (present values)".into(),
+            m.bcr
+                .map_or_else(|| "none: no costs".into(), |b| number(b, 2)),
+        ),
+        (
+            "Return on investment (cash, undiscounted)".into(),
+            m.roi
+                .map_or_else(|| "none: no costs".into(), |r| percent(r, 1)),
+        ),
+        (
+            "Investment: cash / present value".into(),
+            format!(
+                "{} / {}",
+                money(t.investment_cash, style),
+                money(t.investment_pv, style)
+            ),
+        ),
+        (
+            "All costs: cash / present value".into(),
+            format!(
+                "{} / {}",
+                money(t.costs_cash, style),
+                money(t.costs_pv, style)
+            ),
+        ),
+        (
+            "Benefits: cash / present value".into(),
+            format!(
+                "{} / {}",
+                money(t.benefits_cash, style),
+                money(t.benefits_pv, style)
+            ),
+        ),
+        (
+            "Net: cash / present value".into(),
+            format!("{} / {}", money(t.net_cash, style), money(m.npv, style)),
+        ),
+    ];
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (key, value) in rows {
+        let _ = writeln!(out, "  {key:<width$}  {value}");
+    }
+    out
+}
+
+fn warnings(figures: &Figures, indent: &str) -> String {
+    let mut out = String::new();
+    for w in &figures.warnings {
+        let _ = writeln!(out, "{indent}Warning: {}", w.message);
+    }
+    out
+}
+
+fn comparison(results: &CaseResults, style: MoneyStyle) -> String {
+    let mut table = Table::new(&[
+        "Option",
+        "Investment",
+        "NPV",
+        "IRR",
+        "Payback",
+        "Discounted payback",
+        "BCR",
+    ]);
+    for option in &results.options {
+        let m = &option.figures.measures;
+        table.row(vec![
+            option.name.clone(),
+            money(m.totals.investment_cash, style),
+            money(m.npv, style),
+            words::irr_short(&m.irr),
+            words::payback(&m.payback, &results.years),
+            words::payback(&m.discounted_payback, &results.years),
+            m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
+        ]);
+    }
+    table.render("  ")
+}
+
+/// The text `sharecase flows` prints: the yearly discounting and the headline figures.
+#[must_use]
+pub fn flows(result: &crate::engine::flows::FlowsResult) -> String {
+    use crate::engine::payback::months;
+    use crate::format::years_months;
+    let mut table = Table::new(&[
+        "Year",
+        "Net",
+        "Cumulative",
+        "Discount factor",
+        "Present value",
+        "Cumulative PV",
+    ]);
+    for (t, y) in result.years.iter().enumerate() {
+        table.row(vec![
+            t.to_string(),
+            number(y.net, 2),
+            number(y.cumulative, 2),
+            number(y.discount_factor, 4),
+            number(y.present_value, 2),
+            number(y.cumulative_pv, 2),
+        ]);
+    }
+    let payback = |p: &crate::engine::Payback| match p {
+        crate::engine::Payback::Immediate => "0 years (immediate: never below zero)".to_owned(),
+        crate::engine::Payback::After { years, year, .. } => format!(
+            "{} years ({}, during year {year})",
+            number(*years, 4),
+            years_months(months(*years))
+        ),
+        crate::engine::Payback::NotWithinHorizon { shortfall } => format!(
+            "none within {} years ({} short at the end)",
+            result.years.len(),
+            number(*shortfall, 2)
+        ),
+    };
+    let mut out = format!("Flows discounted at {}\n\n", percent_short(result.rate));
+    out.push_str(&table.render("  "));
+    out.push('\n');
+    let _ = writeln!(out, "  NPV                 {}", number(result.npv, 2));
+    let _ = writeln!(out, "  IRR                 {}", words::irr(&result.irr));
+    let _ = writeln!(out, "  Payback             {}", payback(&result.payback));
+    let _ = writeln!(
+        out,
+        "  Discounted payback  {}",
+        payback(&result.discounted_payback)
+    );
+    if let crate::engine::Payback::After {
+        falls_back_in: Some(t),
+        ..
+    } = result.payback
+    {
+        let _ = writeln!(
+            out,
+            "  Warning: after paying back, the cumulative position falls below zero again in year {t}"
+        );
+    }
+    out
+}

@@ -1,0 +1,80 @@
+//! Figures in words, the same in every view: "3 years 7 months, in 2029/30".
+
+use crate::case::Adjustments;
+use crate::engine::payback::months;
+use crate::engine::{Irr, Payback};
+use crate::format::{MoneyStyle, money, percent, percent_short, years_months};
+
+/// Payback in words: `3 years 7 months, in 2029/30`, `immediate`, `not within 10 years (£1,234 short)`.
+#[must_use]
+pub fn payback(payback: &Payback, years: &[String]) -> String {
+    match payback {
+        Payback::Immediate => "immediate (never below zero)".into(),
+        Payback::After { years: t, year, .. } => format!(
+            "{}, in {}",
+            years_months(months(*t)),
+            years.get(*year).map_or("", String::as_str)
+        ),
+        Payback::NotWithinHorizon { shortfall } => format!(
+            "not within {} years ({} short)",
+            years.len(),
+            money(*shortfall, MoneyStyle::Pounds)
+        ),
+    }
+}
+
+/// A short payback for tables: `3y 7m`, `0`, `none`.
+#[must_use]
+pub fn payback_short(payback: &Payback) -> String {
+    match payback {
+        Payback::Immediate => "immediate".into(),
+        Payback::After { years, .. } => {
+            let m = months(*years);
+            format!("{}y {}m", m / 12, m % 12)
+        }
+        Payback::NotWithinHorizon { .. } => "none".into(),
+    }
+}
+
+/// IRR in words: `15.32%`, `15.32% (one of 2)`, `none: the net flows never change sign`.
+#[must_use]
+pub fn irr(irr: &Irr) -> String {
+    match irr {
+        Irr::Rate { rate, solutions: 1 } => percent(*rate, 2),
+        Irr::Rate { rate, solutions } => format!("{} (one of {solutions})", percent(*rate, 2)),
+        Irr::None(why) => format!("none: {}", why.reason()),
+    }
+}
+
+/// IRR for tables: `15.32%`, `-8.33%*`, `none`.
+#[must_use]
+pub fn irr_short(irr: &Irr) -> String {
+    match irr {
+        Irr::Rate { rate, solutions: 1 } => percent(*rate, 2),
+        Irr::Rate { rate, .. } => format!("{}*", percent(*rate, 2)),
+        Irr::None(_) => "none".into(),
+    }
+}
+
+/// An option's adjustments in words: `costs +15%, benefits -10%, benefits 3 months late`.
+#[must_use]
+pub fn adjustments(a: &Adjustments) -> String {
+    if a.is_neutral() {
+        return "none".into();
+    }
+    let mut parts = Vec::new();
+    if !a.cost_uplift.is_zero() {
+        parts.push(format!("costs +{}", percent_short(a.cost_uplift)));
+    }
+    if !a.benefit_shortfall.is_zero() {
+        parts.push(format!("benefits -{}", percent_short(a.benefit_shortfall)));
+    }
+    if a.benefit_delay_months > 0 {
+        let m = a.benefit_delay_months;
+        parts.push(format!(
+            "benefits {m} month{} late",
+            if m == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join(", ")
+}
