@@ -3,7 +3,16 @@
 use super::discount::Prices;
 use super::results::LineFlows;
 use crate::case::{Adjustments, Line};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Decimal places money is carried to inside the engine: a millionth of a penny. A fixed
+/// scale makes every later sum an exact addition, so partners add up to the case to the
+/// last digit; display still rounds to the penny.
+pub const WORKING_PLACES: u32 = 8;
+
+fn working(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(WORKING_PLACES, RoundingStrategy::MidpointAwayFromZero)
+}
 
 /// Moves amounts later by `months`, money spread evenly within years: with `m = 12s + k`,
 /// year t receives `(12-k)/12 * B[t-s] + k/12 * B[t-s-1]`. Returns the moved amounts and
@@ -53,8 +62,8 @@ pub fn line_flows(
     };
     let rate = line.indexation.unwrap_or(inflation);
     let factors = prices.factors(rate);
-    let cash = base.iter().zip(&factors.cash).map(|(b, f)| b * f).collect();
-    let real = base.iter().zip(&factors.real).map(|(b, f)| b * f).collect();
+    let cash = base.iter().zip(&factors.cash).map(|(b, f)| working(b * f)).collect();
+    let real = base.iter().zip(&factors.real).map(|(b, f)| working(b * f)).collect();
     let flows = LineFlows {
         name: line.name.clone(),
         kind: line.kind,
@@ -68,10 +77,8 @@ pub fn line_flows(
 }
 
 fn scale(mut values: Vec<Decimal>, factor: Decimal) -> Vec<Decimal> {
-    if factor != Decimal::ONE {
-        for v in &mut values {
-            *v *= factor;
-        }
+    for v in &mut values {
+        *v = working(*v * factor);
     }
     values
 }

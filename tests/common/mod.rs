@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use rust_decimal::Decimal;
+use sharecase::case::{
+    Adjustments, Amounts, Case, CaseOption, Line, LineKind, Partner, Sharing, SharingBasis,
+};
+use std::str::FromStr;
+
+/// A decimal from text; panics on a typo in a test.
+pub fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap_or_else(|_| panic!("bad decimal in test: {text}"))
+}
+
+/// Decimals from text.
+pub fn ds(values: &[&str]) -> Vec<Decimal> {
+    values.iter().map(|v| d(v)).collect()
+}
+
+/// Rounds to `places`, half away from zero.
+pub fn r(value: Decimal, places: u32) -> Decimal {
+    sharecase::format::round(value, places)
+}
+
+/// A case with one option and no lines: 2026, 5 years, 3.5%, 2% inflation, partners A and B.
+pub fn bare_case(horizon: u8) -> Case {
+    Case {
+        schema_version: 1,
+        title: "Test case".into(),
+        description: String::new(),
+        first_year: 2026,
+        horizon,
+        discount_rate: d("0.035"),
+        inflation: d("0.02"),
+        partners: vec![Partner { name: "A".into() }, Partner { name: "B".into() }],
+        bases: vec![SharingBasis {
+            name: "Population".into(),
+            weights: [("A".to_owned(), d("1")), ("B".to_owned(), d("3"))].into(),
+            source: String::new(),
+        }],
+        options: vec![CaseOption {
+            name: "Option".into(),
+            description: String::new(),
+            adjustments: Adjustments::default(),
+            lines: Vec::new(),
+        }],
+    }
+}
+
+/// A line with the given kind and amounts, indexed at general inflation, shared equally.
+pub fn line(name: &str, kind: LineKind, amounts: Amounts) -> Line {
+    Line {
+        name: name.into(),
+        kind,
+        category: "Other".into(),
+        amounts,
+        indexation: None,
+        sharing: Sharing::Equal,
+        source: String::new(),
+    }
+}
+
+/// Amounts given one per year.
+pub fn by_year(values: &[&str]) -> Amounts {
+    Amounts::ByYear(ds(values))
+}
