@@ -10,7 +10,7 @@ mod file;
 mod line;
 mod option;
 mod partner;
-mod validate;
+pub mod validate;
 
 pub use amounts::Amounts;
 pub use file::{CURRENT_SCHEMA_VERSION, LoadError, from_json, load, save, to_json};
