@@ -18,7 +18,7 @@ pub enum MoneyStyle {
     Thousands,
     /// Millions to one place: `£1.2m`.
     Millions,
-    /// Whole pounds if under £1m, else millions to one place: `£350,000`, `£1.2m`.
+    /// For charts and slides: `£1.2m` from a million, `£350k` from a thousand, else pounds.
     Compact,
 }
 
@@ -72,6 +72,8 @@ pub fn money(value: Decimal, style: MoneyStyle) -> String {
         MoneyStyle::Compact => {
             let style = if value.abs() >= Decimal::from(999_500) {
                 MoneyStyle::Millions
+            } else if value.abs() >= Decimal::from(1_000) {
+                MoneyStyle::Thousands
             } else {
                 MoneyStyle::Pounds
             };
@@ -120,4 +122,36 @@ pub fn years_months(total_months: u32) -> String {
 #[must_use]
 pub fn number(value: Decimal, places: u32) -> String {
     format!("{:.*}", places as usize, round(value, places))
+}
+
+/// Rounds `parts` to the penny so that they add up to `total` rounded to the penny, by
+/// largest remainder: the odd pennies go to the parts that rounding moved furthest, ties to
+/// the largest part (the first of equals), as the conventions ask of partners. Every part
+/// stays within a penny of its exact value, so a positive share never shows as negative.
+#[must_use]
+pub fn apportion(total: Decimal, parts: &[Decimal]) -> Vec<Decimal> {
+    let mut rounded: Vec<Decimal> = parts.iter().map(|p| penny(*p)).collect();
+    if parts.is_empty() {
+        return rounded;
+    }
+    let one = Decimal::new(1, 2);
+    let mut missing = penny(total) - rounded.iter().sum::<Decimal>();
+    // Order: most in need of the correction first, then the largest part, then the first.
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    let up = missing > Decimal::ZERO;
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (parts[a] - rounded[a], parts[b] - rounded[b]);
+        let by_need = if up { rb.cmp(&ra) } else { ra.cmp(&rb) };
+        by_need
+            .then(parts[b].abs().cmp(&parts[a].abs()))
+            .then(a.cmp(&b))
+    });
+    let step = if up { one } else { -one };
+    let mut k = 0;
+    while !missing.is_zero() && missing.abs() >= one {
+        rounded[order[k % order.len()]] += step;
+        missing -= step;
+        k += 1;
+    }
+    rounded
 }

@@ -15,7 +15,11 @@ fn the_example_loads_is_valid_and_saves_to_the_same_text() {
     assert_eq!(case.partners.len(), 3);
     assert_eq!(case.options.len(), 2);
     let text = to_json(&case).expect("serialises");
-    assert_eq!(text, example::EXAMPLE_JSON, "the shipped file is in saved form");
+    assert_eq!(
+        text,
+        example::EXAMPLE_JSON,
+        "the shipped file is in saved form"
+    );
     assert_eq!(from_json(&text).expect("loads"), case);
 }
 
@@ -57,7 +61,10 @@ fn a_newer_file_is_refused_with_a_clear_message() {
     );
     let err = from_json(&text).expect_err("newer");
     assert!(matches!(err, LoadError::Newer { .. }));
-    assert!(err.to_string().contains("newer version of Sharecase"), "{err}");
+    assert!(
+        err.to_string().contains("newer version of Sharecase"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -90,11 +97,7 @@ fn a_bad_amount_names_the_field_path() {
 
 #[test]
 fn a_huge_number_is_refused_by_the_loader_or_the_validator() {
-    let text = example::EXAMPLE_JSON.replacen(
-        "\"annual\": \"1050000\"",
-        "\"annual\": \"1e40\"",
-        1,
-    );
+    let text = example::EXAMPLE_JSON.replacen("\"annual\": \"1050000\"", "\"annual\": \"1e40\"", 1);
     assert!(from_json(&text).is_err());
     let text = example::EXAMPLE_JSON.replacen(
         "\"annual\": \"1050000\"",
@@ -106,7 +109,11 @@ fn a_huge_number_is_refused_by_the_loader_or_the_validator() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].field, "amounts.recurring.annual");
     assert_eq!((problems[0].option, problems[0].line), (Some(1), Some(9)));
-    assert!(problems[0].to_string().contains("£1 trillion"), "{}", problems[0]);
+    assert!(
+        problems[0].to_string().contains("£1 trillion"),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]
@@ -150,10 +157,16 @@ fn validation_lists_every_problem_with_its_place() {
         "sharing.partner",
         "amounts.by_year[0]",
     ] {
-        assert!(fields.contains(&expected), "missing {expected} in {fields:?}");
+        assert!(
+            fields.contains(&expected),
+            "missing {expected} in {fields:?}"
+        );
     }
     assert_eq!(problems.len(), 9, "{problems:#?}");
-    let horizon = problems.iter().find(|p| p.field == "horizon").expect("horizon");
+    let horizon = problems
+        .iter()
+        .find(|p| p.field == "horizon")
+        .expect("horizon");
     assert!(horizon.message.contains("40 years") && horizon.message.contains("3 to 10"));
     let phasing = problems
         .iter()
@@ -161,7 +174,11 @@ fn validation_lists_every_problem_with_its_place() {
         .expect("phasing");
     assert_eq!((phasing.option, phasing.line), (Some(0), Some(0)));
     assert!(phasing.message.contains("0.9"), "{}", phasing.message);
-    assert!(phasing.to_string().starts_with("option 1 \"Option\", line 1 \"System\""));
+    assert!(
+        phasing
+            .to_string()
+            .starts_with("option 1 \"Option\", line 1 \"System\"")
+    );
 }
 
 #[test]
@@ -170,7 +187,10 @@ fn duplicate_names_and_empty_lists_are_problems() {
     case.partners.push(case.partners[0].clone());
     case.options.push(case.options[0].clone());
     let fields: Vec<String> = validate(&case).into_iter().map(|p| p.field).collect();
-    assert!(fields.contains(&"partners[2].name".to_owned()), "{fields:?}");
+    assert!(
+        fields.contains(&"partners[2].name".to_owned()),
+        "{fields:?}"
+    );
     assert!(fields.contains(&"name".to_owned()), "{fields:?}");
     let mut empty = bare_case(5);
     empty.partners.clear();

@@ -137,12 +137,16 @@ fn cost_uplift_and_benefit_shortfall() {
     let mut case = flat_case(3);
     case.options[0].adjustments.cost_uplift = d("0.10");
     case.options[0].adjustments.benefit_shortfall = d("0.20");
-    case.options[0]
-        .lines
-        .push(line("Build", LineKind::CapitalInvestment, by_year(&["1000"])));
-    case.options[0]
-        .lines
-        .push(line("Saving", LineKind::Saving, by_year(&["0", "500", "500"])));
+    case.options[0].lines.push(line(
+        "Build",
+        LineKind::CapitalInvestment,
+        by_year(&["1000"]),
+    ));
+    case.options[0].lines.push(line(
+        "Saving",
+        LineKind::Saving,
+        by_year(&["0", "500", "500"]),
+    ));
     let option = only(&case);
     assert_eq!(option.lines[0].cash, ds(&["1100", "0", "0"]));
     assert_eq!(option.lines[1].cash, ds(&["0", "400", "400"]));
@@ -192,9 +196,11 @@ fn benefit_delay_of_fifteen_months_moves_a_whole_year_and_a_quarter() {
 fn delay_does_not_touch_costs() {
     let mut case = flat_case(3);
     case.options[0].adjustments.benefit_delay_months = 12;
-    case.options[0]
-        .lines
-        .push(line("Cost", LineKind::RecurringCost, by_year(&["100", "100", "100"])));
+    case.options[0].lines.push(line(
+        "Cost",
+        LineKind::RecurringCost,
+        by_year(&["100", "100", "100"]),
+    ));
     assert_eq!(only(&case).lines[0].cash, ds(&["100", "100", "100"]));
 }
 
@@ -214,12 +220,16 @@ fn delayed_benefit_is_priced_at_the_year_it_falls_in() {
 #[test]
 fn bcr_roi_and_npv_by_hand() {
     let mut case = flat_case(3);
-    case.options[0]
-        .lines
-        .push(line("Build", LineKind::CapitalInvestment, by_year(&["1000"])));
-    case.options[0]
-        .lines
-        .push(line("Saving", LineKind::Saving, by_year(&["0", "600", "600"])));
+    case.options[0].lines.push(line(
+        "Build",
+        LineKind::CapitalInvestment,
+        by_year(&["1000"]),
+    ));
+    case.options[0].lines.push(line(
+        "Saving",
+        LineKind::Saving,
+        by_year(&["0", "600", "600"]),
+    ));
     let m = only(&case).figures.measures;
     assert_eq!(r(m.totals.benefits_pv, 2), d("1139.82"));
     assert_eq!(m.totals.costs_pv, d("1000"));
@@ -258,7 +268,39 @@ fn equal_shares_give_the_odd_penny_to_the_first_of_equals() {
         .iter()
         .map(|p| p.figures.years[0].costs_cash)
         .collect();
-    assert_eq!(year0, ds(&["33.34", "33.33", "33.33"]));
+    // The engine carries the shares exactly, the remainder with the first of equals...
+    assert_eq!(year0, ds(&["33.33333334", "33.33333333", "33.33333333"]));
+    assert_eq!(year0.iter().sum::<Decimal>(), d("100"));
+    // ...and in pennies the odd penny goes to that partner too.
+    let shown = sharecase::format::apportion(d("100"), &year0);
+    assert_eq!(shown, ds(&["33.34", "33.33", "33.33"]));
+    let table = sharecase::report::partners::apportioned(&option);
+    let costs: Vec<Decimal> = table.iter().map(|f| f.years[0].costs_cash).collect();
+    assert_eq!(costs, ds(&["33.34", "33.33", "33.33"]));
+}
+
+#[test]
+fn a_tiny_amount_among_many_partners_never_changes_sign() {
+    let mut case = flat_case(3);
+    case.partners = (0..50)
+        .map(|p| Partner {
+            name: format!("P{p}"),
+        })
+        .collect();
+    case.bases.clear();
+    case.options[0].lines.push(line(
+        "Cost",
+        LineKind::RevenueInvestment,
+        by_year(&["0.30"]),
+    ));
+    let option = only(&case);
+    for partner in &option.partners {
+        assert_eq!(partner.figures.years[0].costs_cash, d("0.006"));
+    }
+    let shown = sharecase::report::partners::apportioned(&option);
+    let pennies: Vec<Decimal> = shown.iter().map(|f| f.years[0].costs_cash).collect();
+    assert!(pennies.iter().all(|p| *p >= d("0")), "{pennies:?}");
+    assert_eq!(pennies.iter().sum::<Decimal>(), d("0.30"));
 }
 
 #[test]
@@ -271,7 +313,11 @@ fn weighted_shares_give_the_remainder_to_the_largest_share() {
     let option = only(&case);
     let a = option.partners[0].figures.years[0].costs_cash;
     let b = option.partners[1].figures.years[0].costs_cash;
-    assert_eq!((a, b), (d("25.00"), d("75.01")));
+    assert_eq!((a, b), (d("25.0025"), d("75.0075")));
+    assert_eq!(
+        sharecase::format::apportion(a + b, &[a, b]),
+        ds(&["25.00", "75.01"])
+    );
 }
 
 #[test]
@@ -279,9 +325,17 @@ fn all_to_one_partner_and_partners_pay_back_differently() {
     let mut case = flat_case(4);
     let mut refit = line("Refit", LineKind::CapitalInvestment, by_year(&["400"]));
     refit.sharing = Sharing::Equal;
-    let mut rent = line("Rent avoided", LineKind::Saving, by_year(&["0", "100", "100", "100"]));
+    let mut rent = line(
+        "Rent avoided",
+        LineKind::Saving,
+        by_year(&["0", "100", "100", "100"]),
+    );
     rent.sharing = Sharing::Partner("A".into());
-    let mut staff = line("Staff", LineKind::Saving, by_year(&["0", "100", "100", "100"]));
+    let mut staff = line(
+        "Staff",
+        LineKind::Saving,
+        by_year(&["0", "100", "100", "100"]),
+    );
     staff.sharing = Sharing::Partner("B".into());
     case.options[0].lines.extend([refit, rent, staff]);
     let option = only(&case);
@@ -292,7 +346,10 @@ fn all_to_one_partner_and_partners_pay_back_differently() {
     // which counts as paying back (4 years, during 2029/30).
     case.options[0].lines[2].amounts = by_year(&["0", "0", "100", "100"]);
     let option = only(&case);
-    assert_eq!(option.partners[0].figures.measures.payback.years(), Some(d("3")));
+    assert_eq!(
+        option.partners[0].figures.measures.payback.years(),
+        Some(d("3"))
+    );
     let b = &option.partners[1].figures.measures.payback;
     assert_eq!((b.years(), b.year_index()), (Some(d("4")), Some(3)));
     // Half of B's last saving and B does not pay back, £50 short.
@@ -322,8 +379,6 @@ fn partners_add_up_exactly_to_the_case() {
         // below a penny, not to the last digit.
         let npv: Decimal = option.partners.iter().map(|p| p.figures.measures.npv).sum();
         assert!((npv - option.figures.measures.npv).abs() < d("0.000001"));
-        for t in 0..option.figures.years.len() {
-        }
     }
 }
 
@@ -335,9 +390,11 @@ fn warning_falls_back_below_zero_names_the_year() {
         LineKind::CapitalInvestment,
         by_year(&["100", "0", "100"]),
     ));
-    case.options[0]
-        .lines
-        .push(line("Saving", LineKind::Saving, by_year(&["0", "150", "0"])));
+    case.options[0].lines.push(line(
+        "Saving",
+        LineKind::Saving,
+        by_year(&["0", "150", "0"]),
+    ));
     let option = only(&case);
     assert_eq!(
         option.figures.measures.payback,
@@ -360,28 +417,40 @@ fn warning_falls_back_below_zero_names_the_year() {
 #[test]
 fn warning_no_payback_gives_the_shortfall() {
     let mut case = flat_case(3);
-    case.options[0]
-        .lines
-        .push(line("Build", LineKind::CapitalInvestment, by_year(&["1000"])));
-    case.options[0]
-        .lines
-        .push(line("Saving", LineKind::Saving, by_year(&["0", "100", "100"])));
+    case.options[0].lines.push(line(
+        "Build",
+        LineKind::CapitalInvestment,
+        by_year(&["1000"]),
+    ));
+    case.options[0].lines.push(line(
+        "Saving",
+        LineKind::Saving,
+        by_year(&["0", "100", "100"]),
+    ));
     let option = only(&case);
     assert_eq!(
         option.figures.measures.payback,
-        Payback::NotWithinHorizon { shortfall: d("800") }
+        Payback::NotWithinHorizon {
+            shortfall: d("800")
+        }
     );
     let w = &option.figures.warnings[0];
     assert_eq!(w.code, WarningCode::NoPayback);
-    assert!(w.message.contains("£800") && w.message.contains("2028/29"), "{}", w.message);
+    assert!(
+        w.message.contains("£800") && w.message.contains("2028/29"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
 fn warning_several_irrs() {
     let mut case = flat_case(4);
-    case.options[0]
-        .lines
-        .push(line("Cost", LineKind::RecurringCost, by_year(&["100", "0", "0", "7"])));
+    case.options[0].lines.push(line(
+        "Cost",
+        LineKind::RecurringCost,
+        by_year(&["100", "0", "0", "7"]),
+    ));
     case.options[0]
         .lines
         .push(line("Saving", LineKind::Saving, by_year(&["0", "100"])));
@@ -447,16 +516,20 @@ fn warning_partner_untouched() {
     cost.sharing = Sharing::Partner("A".into());
     case.options[0].lines.push(cost);
     let option = only(&case);
-    assert!(option.partners[1]
-        .figures
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::PartnerUntouched));
-    assert!(!option.partners[0]
-        .figures
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::PartnerUntouched));
+    assert!(
+        option.partners[1]
+            .figures
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::PartnerUntouched)
+    );
+    assert!(
+        !option.partners[0]
+            .figures
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::PartnerUntouched)
+    );
 }
 
 #[test]
@@ -469,7 +542,45 @@ fn the_example_full_option_pays_back_and_partners_differ() {
         .iter()
         .map(|p| p.figures.measures.payback.year_index())
         .collect();
-    assert_eq!(years, vec![Some(5), Some(4), Some(5)], "Eastbrook pays back a year earlier");
+    assert_eq!(
+        years,
+        vec![Some(5), Some(4), Some(5)],
+        "Eastbrook pays back a year earlier"
+    );
     assert!(full.figures.measures.npv > d("0"));
-    assert!(results.options[0].figures.measures.npv < d("0"), "the do-minimum costs money");
+    assert!(
+        results.options[0].figures.measures.npv < d("0"),
+        "the do-minimum costs money"
+    );
+}
+
+#[test]
+fn a_full_benefit_shortfall_is_not_an_empty_line() {
+    let mut case = flat_case(3);
+    case.options[0].adjustments.benefit_shortfall = d("1");
+    case.options[0].lines.push(line(
+        "Saving",
+        LineKind::Saving,
+        by_year(&["10", "10", "10"]),
+    ));
+    case.options[0]
+        .lines
+        .push(line("Cost", LineKind::RecurringCost, by_year(&["1"])));
+    let option = only(&case);
+    assert!(!codes(&option).contains(&WarningCode::EmptyLine));
+    assert_eq!(option.figures.measures.totals.benefits_cash, d("0"));
+}
+
+#[test]
+fn absurd_rates_are_problems_not_panics() {
+    let mut case = bare_case(5);
+    case.discount_rate = Decimal::MAX;
+    case.options[0].adjustments.cost_uplift = Decimal::MIN;
+    let problems = sharecase::case::validate(&case);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].message.contains("as a fraction"),
+        "{}",
+        problems[0]
+    );
 }

@@ -103,46 +103,48 @@ fn case() -> impl Strategy<Value = Case> {
                 1..4,
             ),
         )
-            .prop_map(move |(horizon, discount, inflation, mut weights, options)| {
-                weights[0] += 1;
-                Case {
-                    schema_version: 1,
-                    title: "Property case".into(),
-                    description: String::new(),
-                    first_year: 2026,
-                    horizon,
-                    discount_rate: discount,
-                    inflation,
-                    partners: (0..partners)
-                        .map(|p| Partner {
-                            name: format!("P{p}"),
-                        })
-                        .collect(),
-                    bases: vec![SharingBasis {
-                        name: "Weights".into(),
-                        weights: weights
-                            .iter()
-                            .enumerate()
-                            .map(|(p, w)| (format!("P{p}"), Decimal::from(*w)))
+            .prop_map(
+                move |(horizon, discount, inflation, mut weights, options)| {
+                    weights[0] += 1;
+                    Case {
+                        schema_version: 1,
+                        title: "Property case".into(),
+                        description: String::new(),
+                        first_year: 2026,
+                        horizon,
+                        discount_rate: discount,
+                        inflation,
+                        partners: (0..partners)
+                            .map(|p| Partner {
+                                name: format!("P{p}"),
+                            })
                             .collect(),
-                        source: String::new(),
-                    }],
-                    options: options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (lines, uplift, shortfall, delay))| CaseOption {
-                            name: format!("Option {i}"),
-                            description: String::new(),
-                            adjustments: Adjustments {
-                                cost_uplift: uplift,
-                                benefit_shortfall: shortfall,
-                                benefit_delay_months: delay,
-                            },
-                            lines,
-                        })
-                        .collect(),
-                }
-            })
+                        bases: vec![SharingBasis {
+                            name: "Weights".into(),
+                            weights: weights
+                                .iter()
+                                .enumerate()
+                                .map(|(p, w)| (format!("P{p}"), Decimal::from(*w)))
+                                .collect(),
+                            source: String::new(),
+                        }],
+                        options: options
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (lines, uplift, shortfall, delay))| CaseOption {
+                                name: format!("Option {i}"),
+                                description: String::new(),
+                                adjustments: Adjustments {
+                                    cost_uplift: uplift,
+                                    benefit_shortfall: shortfall,
+                                    benefit_delay_months: delay,
+                                },
+                                lines,
+                            })
+                            .collect(),
+                    }
+                },
+            )
     })
 }
 
@@ -307,7 +309,11 @@ fn the_worst_accepted_case_computes_without_overflow() {
     case.discount_rate = Decimal::new(-5, 1);
     case.inflation = Decimal::new(-5, 1);
     case.options[0].adjustments.cost_uplift = Decimal::TWO;
-    let mut line = common::line("Huge", LineKind::RecurringCost, Amounts::ByYear(vec![max; 10]));
+    let mut line = common::line(
+        "Huge",
+        LineKind::RecurringCost,
+        Amounts::ByYear(vec![max; 10]),
+    );
     line.indexation = Some(Decimal::ONE);
     case.options[0].lines = vec![line; sharecase::case::validate::MAX_LINES];
     let results = compute(&case).expect("valid at the limits");

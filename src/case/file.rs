@@ -157,7 +157,7 @@ pub fn save(path: &Path, case: &Case) -> std::io::Result<()> {
     result
 }
 
-/// serde_json appends " at line L column C"; the position is reported separately.
+/// `serde_json` appends " at line L column C"; the position is reported separately.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_owned(),

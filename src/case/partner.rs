@@ -27,21 +27,16 @@ pub struct SharingBasis {
 }
 
 /// How a line is shared among the partners.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Sharing {
     /// Equal shares for every partner.
+    #[default]
     Equal,
     /// All of it to one partner, named.
     Partner(String),
     /// By a named sharing basis of the case.
     Basis(String),
-}
-
-impl Default for Sharing {
-    fn default() -> Self {
-        Self::Equal
-    }
 }
 
 impl std::fmt::Display for Sharing {

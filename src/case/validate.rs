@@ -88,7 +88,10 @@ struct Validator {
 }
 
 fn percent(d: Decimal) -> String {
-    format!("{}%", (d * Decimal::ONE_HUNDRED).normalize())
+    match d.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{}%", p.normalize()),
+        None => format!("{d} (as a fraction)"),
+    }
 }
 
 fn in_range(value: Decimal, low: Decimal, high: Decimal) -> bool {
@@ -198,7 +201,7 @@ impl Validator {
             let field = format!("partners[{i}].name");
             if partner.name.trim().is_empty() {
                 self.push(&field, format!("partner {} has no name", i + 1));
-            } else if !names.insert(partner.name.as_str()) {
+            } else if !names.insert(partner.name.trim()) {
                 self.push(
                     &field,
                     format!(
@@ -216,7 +219,7 @@ impl Validator {
                     &format!("{prefix}.name"),
                     format!("sharing basis {} has no name", i + 1),
                 );
-            } else if !basis_names.insert(basis.name.as_str()) {
+            } else if !basis_names.insert(basis.name.trim()) {
                 self.push(
                     &format!("{prefix}.name"),
                     format!(
@@ -370,10 +373,10 @@ impl Validator {
             } => {
                 self.amount("amounts.recurring.annual", *annual);
                 self.year("amounts.recurring.from_year", *from_year);
-                if let Some(to) = to_year {
-                    if to < from_year {
-                        self.push("amounts.recurring.to_year", format!("year {to} is before the first year {from_year}: the last year must be the first year or later"));
-                    }
+                if let Some(to) = to_year
+                    && to < from_year
+                {
+                    self.push("amounts.recurring.to_year", format!("year {to} is before the first year {from_year}: the last year must be the first year or later"));
                 }
                 if ramp_up.len() > max {
                     self.push(

@@ -89,6 +89,8 @@ pub enum MoneyArg {
     Thousands,
     /// Millions: £1.2m.
     Millions,
+    /// £1.2m from a million, £350k from a thousand.
+    Compact,
 }
 
 impl From<MoneyArg> for MoneyStyle {
@@ -98,6 +100,7 @@ impl From<MoneyArg> for MoneyStyle {
             MoneyArg::Pence => Self::Pence,
             MoneyArg::Thousands => Self::Thousands,
             MoneyArg::Millions => Self::Millions,
+            MoneyArg::Compact => Self::Compact,
         }
     }
 }

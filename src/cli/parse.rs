@@ -15,7 +15,9 @@ pub fn parse_amount(text: &str) -> Result<Decimal, String> {
         None => (trimmed, false),
     };
     let cleaned: String = inner.chars().filter(|c| *c != '£' && *c != ',').collect();
+    let signed_in_brackets = negative && cleaned.starts_with(['-', '+']);
     let valid_chars = !cleaned.is_empty()
+        && !signed_in_brackets
         && cleaned
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');

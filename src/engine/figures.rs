@@ -211,16 +211,16 @@ fn warnings(m: &Measures, labels: &[String]) -> Vec<Warning> {
             ),
         });
     }
-    if let Irr::Rate { rate, solutions } = &m.irr {
-        if *solutions > 1 {
-            out.push(Warning {
-                code: WarningCode::SeveralIrrs,
-                message: format!(
-                    "{solutions} rates give an NPV of zero; the IRR shown, {}, is the one nearest zero",
-                    percent(*rate, 2)
-                ),
-            });
-        }
+    if let Irr::Rate { rate, solutions } = &m.irr
+        && *solutions > 1
+    {
+        out.push(Warning {
+            code: WarningCode::SeveralIrrs,
+            message: format!(
+                "{solutions} rates give an NPV of zero; the IRR shown, {}, is the one nearest zero",
+                percent(*rate, 2)
+            ),
+        });
     }
     if m.totals.costs_cash.is_zero() && m.totals.costs_pv.is_zero() {
         out.push(Warning {

@@ -51,7 +51,34 @@ fn bisect(flows: &[f64], mut low: f64, mut high: f64) -> f64 {
     0.5 * (low + high)
 }
 
-/// Every rate in [-99%, +1000%] at which the NPV changes sign, ascending.
+/// The minimum of `f` on `[low, high]`, for a function with one turning point there.
+fn golden_min(f: impl Fn(f64) -> f64, mut low: f64, mut high: f64) -> f64 {
+    let ratio = (5.0_f64.sqrt() - 1.0) / 2.0;
+    let mut a = high - ratio * (high - low);
+    let mut b = low + ratio * (high - low);
+    let (mut fa, mut fb) = (f(a), f(b));
+    for _ in 0..200 {
+        if (high - low).abs() < 1e-14 {
+            break;
+        }
+        if fa < fb {
+            high = b;
+            b = a;
+            fb = fa;
+            a = high - ratio * (high - low);
+            fa = f(a);
+        } else {
+            low = a;
+            a = b;
+            fa = fb;
+            b = low + ratio * (high - low);
+            fb = f(b);
+        }
+    }
+    0.5 * (low + high)
+}
+
+/// Every rate in [-99%, +1000%] at which the NPV is zero, ascending; a double root once.
 fn roots(flows: &[f64]) -> Vec<f64> {
     let mut found = Vec::new();
     if sign_changes(flows) == 1 {
@@ -70,24 +97,48 @@ fn roots(flows: &[f64]) -> Vec<f64> {
     let rate_at = |k: usize| {
         #[allow(clippy::cast_precision_loss)]
         let u = u_low + (u_high - u_low) * (k as f64) / (SCAN_STEPS as f64);
-        u.exp() - 1.0
+        if k == SCAN_STEPS { HIGH } else { u.exp() - 1.0 }
     };
-    let mut prev_rate = LOW;
-    let mut prev = npv_f64(flows, prev_rate);
-    if prev == 0.0 {
-        found.push(prev_rate);
-    }
-    for k in 1..=SCAN_STEPS {
-        let rate = if k == SCAN_STEPS { HIGH } else { rate_at(k) };
-        let value = npv_f64(flows, rate);
+    let rates: Vec<f64> = (0..=SCAN_STEPS).map(rate_at).collect();
+    let values: Vec<f64> = rates.iter().map(|r| npv_f64(flows, *r)).collect();
+    let scale: f64 = flows
+        .iter()
+        .map(|f| f.abs())
+        .sum::<f64>()
+        .max(f64::MIN_POSITIVE);
+    for k in 0..=SCAN_STEPS {
+        let value = values[k];
         if value == 0.0 {
-            found.push(rate);
-        } else if prev != 0.0 && (value > 0.0) != (prev > 0.0) {
-            found.push(bisect(flows, prev_rate, rate));
+            found.push(rates[k]);
+            continue;
         }
-        prev_rate = rate;
-        prev = value;
+        if k > 0 && values[k - 1] != 0.0 && (value > 0.0) != (values[k - 1] > 0.0) {
+            found.push(bisect(flows, rates[k - 1], rates[k]));
+            continue;
+        }
+        // A turning point between grid points can hide a double root (the NPV touches zero)
+        // or two roots closer than a step: look for the extreme value near a local minimum
+        // of |NPV|.
+        if k > 0
+            && k < SCAN_STEPS
+            && value.abs() < values[k - 1].abs()
+            && value.abs() <= values[k + 1].abs()
+            && (value > 0.0) == (values[k + 1] > 0.0)
+            && (value > 0.0) == (values[k - 1] > 0.0)
+        {
+            let sign = value.signum();
+            let (low, high) = (rates[k - 1], rates[k + 1]);
+            let turn = golden_min(|r| sign * npv_f64(flows, r), low, high);
+            let at_turn = npv_f64(flows, turn);
+            if at_turn == 0.0 || at_turn.abs() <= 1e-12 * scale {
+                found.push(turn);
+            } else if (at_turn > 0.0) != (value > 0.0) {
+                found.push(bisect(flows, low, turn));
+                found.push(bisect(flows, turn, high));
+            }
+        }
     }
+    found.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     found
 }
 

@@ -62,8 +62,16 @@ pub fn line_flows(
     };
     let rate = line.indexation.unwrap_or(inflation);
     let factors = prices.factors(rate);
-    let cash = base.iter().zip(&factors.cash).map(|(b, f)| working(b * f)).collect();
-    let real = base.iter().zip(&factors.real).map(|(b, f)| working(b * f)).collect();
+    let cash = base
+        .iter()
+        .zip(&factors.cash)
+        .map(|(b, f)| working(b * f))
+        .collect();
+    let real = base
+        .iter()
+        .zip(&factors.real)
+        .map(|(b, f)| working(b * f))
+        .collect();
     let flows = LineFlows {
         name: line.name.clone(),
         kind: line.kind,

@@ -103,7 +103,8 @@ fn option_results(
                 ),
             });
         }
-        if flows.cash.iter().all(Decimal::is_zero) && !line.amounts.falls_beyond(years) {
+        let entered = line.amounts.by_year(years);
+        if entered.iter().all(Decimal::is_zero) && !line.amounts.falls_beyond(years) {
             line_warnings.push(Warning {
                 code: WarningCode::EmptyLine,
                 message: format!("line \"{}\" has no money in any year", line.name),

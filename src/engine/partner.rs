@@ -1,4 +1,4 @@
-//! Sharing among partners: weights normalised to shares, pennies to the largest share.
+//! Sharing among partners: weights normalised to shares, the remainder to the largest share.
 
 use crate::case::{Case, Sharing};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -73,8 +73,9 @@ impl Shares {
     }
 
     /// Adds each partner's part of `amount` to `into`: every partner but the largest gets its
-    /// share rounded to the penny (half away from zero), and the largest gets the remainder,
-    /// so the parts add up to `amount` exactly.
+    /// share at the engine's working precision, and the largest gets the remainder, so the
+    /// parts add up to `amount` exactly. Rounding to the penny is left to display, where
+    /// [`crate::format::apportion`] gives the odd pennies to the largest share.
     pub fn allocate(&self, amount: Decimal, into: &mut [Decimal]) {
         if amount.is_zero() {
             return;
@@ -84,8 +85,10 @@ impl Shares {
             if p == self.largest || share.is_zero() {
                 continue;
             }
-            let part =
-                (amount * share).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let part = (amount * share).round_dp_with_strategy(
+                super::line::WORKING_PLACES,
+                RoundingStrategy::MidpointAwayFromZero,
+            );
             into[p] += part;
             given += part;
         }

@@ -146,8 +146,9 @@ pub fn summary(case: &Case, results: &CaseResults) -> Value {
             value["partners"] = o
                 .partners
                 .iter()
-                .map(|p| {
-                    let mut v = figures(&p.figures, &results.years);
+                .zip(super::partners::apportioned(o))
+                .map(|(p, rounded)| {
+                    let mut v = figures(&rounded, &results.years);
                     v["name"] = json!(p.name);
                     v
                 })

@@ -3,6 +3,7 @@
 //! Everything here reads [`crate::engine`] results and writes them; nothing computes a figure.
 
 pub mod json;
+pub mod partners;
 pub mod summary;
 mod table;
 pub mod words;

@@ -79,8 +79,12 @@ fn option_section(
         "Discounted payback",
         "BCR",
     ]);
-    for partner in &option.partners {
-        let m = &partner.figures.measures;
+    for (partner, rounded) in option
+        .partners
+        .iter()
+        .zip(super::partners::apportioned(option))
+    {
+        let m = &rounded.measures;
         table.row(vec![
             partner.name.clone(),
             money(m.totals.investment_cash, style),
@@ -92,6 +96,18 @@ fn option_section(
             m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
         ]);
     }
+    let m = &option.figures.measures;
+    table.rule();
+    table.row(vec![
+        "All partners".into(),
+        money(m.totals.investment_cash, style),
+        money(m.totals.net_cash, style),
+        money(m.npv, style),
+        words::irr_short(&m.irr),
+        words::payback(&m.payback, years),
+        words::payback(&m.discounted_payback, years),
+        m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
+    ]);
     out.push_str(&table.render("  "));
     for partner in &option.partners {
         for w in &partner.figures.warnings {
@@ -298,6 +314,16 @@ pub fn flows(result: &crate::engine::flows::FlowsResult) -> String {
         let _ = writeln!(
             out,
             "  Warning: after paying back, the cumulative position falls below zero again in year {t}"
+        );
+    }
+    if let crate::engine::Payback::After {
+        falls_back_in: Some(t),
+        ..
+    } = result.discounted_payback
+    {
+        let _ = writeln!(
+            out,
+            "  Warning: after paying back, the cumulative present value falls below zero again in year {t}"
         );
     }
     out
