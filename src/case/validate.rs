@@ -49,7 +49,12 @@ impl fmt::Display for Problem {
 /// Every problem that stops the case from being computed; empty when it can be.
 #[must_use]
 pub fn validate(case: &Case) -> Vec<Problem> {
-    let mut v = Validator::default();
+    let mut v = Validator {
+        case,
+        problems: Vec::new(),
+        option: None,
+        line: None,
+    };
     v.case_settings(case);
     v.partners_and_bases(case);
     if case.options.is_empty() {
@@ -66,7 +71,6 @@ pub fn validate(case: &Case) -> Vec<Problem> {
     }
     let mut names = HashSet::new();
     for (index, option) in case.options.iter().enumerate() {
-        v.place = format!("option {} \"{}\"", index + 1, option.name);
         v.option = Some(index);
         if !names.insert(option.name.trim()) {
             v.push(
@@ -79,12 +83,11 @@ pub fn validate(case: &Case) -> Vec<Problem> {
     v.problems
 }
 
-#[derive(Default)]
-struct Validator {
+struct Validator<'a> {
+    case: &'a Case,
     problems: Vec<Problem>,
     option: Option<usize>,
     line: Option<usize>,
-    place: String,
 }
 
 fn percent(d: Decimal) -> String {
@@ -94,17 +97,44 @@ fn percent(d: Decimal) -> String {
     }
 }
 
+fn is_fraction(value: Decimal) -> bool {
+    in_range(value, Decimal::ZERO, Decimal::ONE)
+}
+
+fn is_amount(value: Decimal) -> bool {
+    in_range(value, Decimal::ZERO, MAX_AMOUNT)
+}
+
 fn in_range(value: Decimal, low: Decimal, high: Decimal) -> bool {
     value >= low && value <= high
 }
 
-impl Validator {
+impl Validator<'_> {
+    /// Where the current option and line are, in words; built only for a problem.
+    fn place(&self) -> String {
+        let Some(o) = self.option else {
+            return String::new();
+        };
+        let Some(option) = self.case.options.get(o) else {
+            return String::new();
+        };
+        let mut place = format!("option {} \"{}\"", o + 1, option.name);
+        if let Some(line) = self
+            .line
+            .and_then(|l| option.lines.get(l).map(|line| (l, line)))
+        {
+            place.push_str(&format!(", line {} \"{}\"", line.0 + 1, line.1.name));
+        }
+        place
+    }
+
     fn push(&mut self, field: &str, message: impl Into<String>) {
+        let place = self.place();
         self.problems.push(Problem {
             option: self.option,
             line: self.line,
             field: field.to_owned(),
-            place: self.place.clone(),
+            place,
             message: message.into(),
         });
     }
@@ -301,10 +331,8 @@ impl Validator {
                 ),
             );
         }
-        let option_place = self.place.clone();
         for (index, line) in option.lines.iter().enumerate() {
             self.line = Some(index);
-            self.place = format!("{option_place}, line {} \"{}\"", index + 1, line.name);
             self.line(case, line);
         }
         self.line = None;
@@ -354,7 +382,9 @@ impl Validator {
                         self.push("amounts.one_off.phasing", format!("{} years of phasing is more than the longest horizon ({max} years)", phasing.len()));
                     }
                     for (k, f) in phasing.iter().enumerate() {
-                        self.fraction(&format!("amounts.one_off.phasing[{k}]"), *f);
+                        if !is_fraction(*f) {
+                            self.fraction(&format!("amounts.one_off.phasing[{k}]"), *f);
+                        }
                     }
                     let total: Decimal = phasing.iter().sum();
                     if total != Decimal::ONE {
@@ -388,7 +418,9 @@ impl Validator {
                     );
                 }
                 for (k, f) in ramp_up.iter().enumerate() {
-                    self.fraction(&format!("amounts.recurring.ramp_up[{k}]"), *f);
+                    if !is_fraction(*f) {
+                        self.fraction(&format!("amounts.recurring.ramp_up[{k}]"), *f);
+                    }
                 }
             }
             Amounts::ByYear(values) => {
@@ -402,7 +434,9 @@ impl Validator {
                     );
                 }
                 for (t, value) in values.iter().enumerate() {
-                    self.amount(&format!("amounts.by_year[{t}]"), *value);
+                    if !is_amount(*value) {
+                        self.amount(&format!("amounts.by_year[{t}]"), *value);
+                    }
                 }
             }
         }

@@ -52,6 +52,20 @@ impl KindTotals {
         }
     }
 
+    /// Adds every kind of `other` into these totals.
+    pub fn add_all(&mut self, other: &Self) {
+        for (mine, theirs) in self.cash.iter_mut().zip(&other.cash) {
+            for (total, v) in mine.iter_mut().zip(theirs) {
+                *total += *v;
+            }
+        }
+        for (mine, theirs) in self.real.iter_mut().zip(&other.real) {
+            for (total, v) in mine.iter_mut().zip(theirs) {
+                *total += *v;
+            }
+        }
+    }
+
     /// True when every amount is zero.
     #[must_use]
     pub fn is_zero(&self) -> bool {

@@ -9,8 +9,24 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 const LOW: f64 = -0.99;
 const HIGH: f64 = 10.0;
-/// Steps of the scan for several roots, evenly spaced in `ln(1 + r)`.
-const SCAN_STEPS: usize = 2_000;
+/// Steps of the scan for several roots, evenly spaced in `ln(1 + r)`. Roots closer than a
+/// step are still found, at the turning point between them.
+const SCAN_STEPS: usize = 1_000;
+
+/// The scan's rates, computed once.
+fn scan_rates() -> &'static [f64] {
+    static RATES: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    RATES.get_or_init(|| {
+        let (u_low, u_high) = ((1.0 + LOW).ln(), (1.0 + HIGH).ln());
+        (0..=SCAN_STEPS)
+            .map(|k| {
+                #[allow(clippy::cast_precision_loss)]
+                let u = u_low + (u_high - u_low) * (k as f64) / (SCAN_STEPS as f64);
+                if k == SCAN_STEPS { HIGH } else { u.exp() - 1.0 }
+            })
+            .collect()
+    })
+}
 
 /// NPV of `flows` at `rate`, year 0 undiscounted (Horner's rule in `1 / (1 + r)`).
 fn npv_f64(flows: &[f64], rate: f64) -> f64 {
@@ -93,13 +109,7 @@ fn roots(flows: &[f64]) -> Vec<f64> {
         }
         return found;
     }
-    let (u_low, u_high) = ((1.0 + LOW).ln(), (1.0 + HIGH).ln());
-    let rate_at = |k: usize| {
-        #[allow(clippy::cast_precision_loss)]
-        let u = u_low + (u_high - u_low) * (k as f64) / (SCAN_STEPS as f64);
-        if k == SCAN_STEPS { HIGH } else { u.exp() - 1.0 }
-    };
-    let rates: Vec<f64> = (0..=SCAN_STEPS).map(rate_at).collect();
+    let rates = scan_rates();
     let values: Vec<f64> = rates.iter().map(|r| npv_f64(flows, *r)).collect();
     let scale: f64 = flows
         .iter()

@@ -70,7 +70,6 @@ fn option_results(
     prices: &mut Prices,
 ) -> OptionResults {
     let years = labels.len();
-    let mut totals = KindTotals::zero(years);
     let mut groups: Vec<SharingGroup<'_>> = Vec::new();
     let mut categories: Vec<CategoryFlows> = Vec::new();
     let mut line_warnings = Vec::new();
@@ -80,7 +79,6 @@ fn option_results(
         let (flows, lost_here) =
             line_flows(line, years, &option.adjustments, case.inflation, prices);
         lost += lost_here;
-        totals.add(line.kind, &flows.cash, &flows.real);
         let group = match groups.iter().position(|g| *g.sharing == line.sharing) {
             Some(at) => &mut groups[at],
             None => {
@@ -111,6 +109,10 @@ fn option_results(
             });
         }
         lines.push(flows);
+    }
+    let mut totals = KindTotals::zero(years);
+    for group in &groups {
+        totals.add_all(&group.kinds);
     }
     let mut figures = figures(&totals, labels, discount);
     if lost > Decimal::ZERO {

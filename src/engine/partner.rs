@@ -1,7 +1,7 @@
 //! Sharing among partners: weights normalised to shares, the remainder to the largest share.
 
 use crate::case::{Case, Sharing};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// The shares of one sharing rule, one per partner, summing to exactly 1.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,10 +85,7 @@ impl Shares {
             if p == self.largest || share.is_zero() {
                 continue;
             }
-            let part = (amount * share).round_dp_with_strategy(
-                super::line::WORKING_PLACES,
-                RoundingStrategy::MidpointAwayFromZero,
-            );
+            let part = super::line::working(amount * share);
             into[p] += part;
             given += part;
         }
