@@ -87,6 +87,22 @@ pub fn money(value: Decimal, style: MoneyStyle) -> String {
     }
 }
 
+/// Money for a table cell: a dash where it rounds to nothing, as accounts show it.
+#[must_use]
+pub fn money_cell(value: Decimal, style: MoneyStyle) -> String {
+    let text = money(value, style);
+    if text
+        .trim_start_matches(['(', '£'])
+        .trim_end_matches([')', 'k', 'm'])
+        .chars()
+        .all(|c| c == '0' || c == '.' || c == ',')
+    {
+        "-".to_owned()
+    } else {
+        text
+    }
+}
+
 /// A rate as a percentage to `places` decimals: `0.035` -> `3.50%`, negatives with a minus.
 #[must_use]
 pub fn percent(rate: Decimal, places: u32) -> String {

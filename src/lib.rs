@@ -3,14 +3,17 @@
 //! Data flows one way, and the modules follow it:
 //! - [`case`]: the case file, as serde types, with validation and schema versions.
 //! - [`engine`]: pure figures from a valid case, in exact decimals; no I/O, no UI.
-//! - [`format`]: how figures are written for people, shared by every view.
+//! - [`format`] and [`input`]: how figures are written for people and read back.
 //! - [`report`]: views that need no window: the text summary and JSON.
+//! - [`app`]: the desktop app (egui), which edits the case and shows results.
 //! - [`cli`]: the command line.
 //!
 //! The finance conventions every figure follows are in `docs/conventions.md`.
 
+pub mod app;
 pub mod case;
 pub mod cli;
 pub mod engine;
 pub mod format;
+pub mod input;
 pub mod report;

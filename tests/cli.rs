@@ -20,14 +20,11 @@ fn write_example(dir: &Path) -> std::path::PathBuf {
 }
 
 #[test]
-fn no_arguments_summarises_the_example() {
+fn a_file_and_a_command_together_are_refused() {
     sharecase()
+        .args(["case.json", "check", "x.json"])
         .assert()
-        .success()
-        .stdout(predicate::str::contains("Full shared service"))
-        .stdout(predicate::str::contains(
-            "NPV (real terms, discounted at 3.5%)",
-        ));
+        .code(2);
 }
 
 #[test]

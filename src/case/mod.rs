@@ -5,6 +5,7 @@
 //! [`validate`] says whether a case can be computed, and lists every problem it finds.
 
 mod amounts;
+mod edit;
 pub mod example;
 mod file;
 mod line;

@@ -3,9 +3,7 @@
 //! Each command reads a case (or numbers), asks the engine, and prints a view from
 //! [`crate::report`]. Errors are reported once, here, with the file and field they concern.
 
-mod parse;
-
-pub use parse::{parse_amount, parse_rate};
+use crate::input::{parse_amount, parse_rate};
 
 use crate::case::{self, Case, example};
 use crate::engine::{self, flows::flows};
@@ -18,12 +16,21 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Business cases for shared services between UK councils: costs, savings, payback, per partner.
+///
+/// With no command, the window opens: on FILE, or on the built-in example case.
 #[derive(Debug, Parser)]
-#[command(name = "sharecase", version, about, long_about = None)]
+#[command(
+    name = "sharecase",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
-    /// What to do; with none, the built-in example case is summarised.
+    /// What to do; with none, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A case file to open in the window.
+    pub file: Option<PathBuf>,
 }
 
 /// The commands.
@@ -109,7 +116,9 @@ impl From<MoneyArg> for MoneyStyle {
 #[must_use]
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        None => summarise_example(),
+        None => crate::app::run(cli.file.as_deref())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|e| e.to_string()),
         Some(Command::Example { out, force }) => write_example(out.as_deref(), force),
         Some(Command::Check { file }) => check(&file),
         Some(Command::Summary {
@@ -137,21 +146,6 @@ fn print(text: &str) -> Outcome {
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
     Ok(ExitCode::SUCCESS)
-}
-
-fn summarise_example() -> Outcome {
-    let case = example::case();
-    let results =
-        engine::compute(&case).map_err(|p| format!("the example case is invalid: {p:?}"))?;
-    let mut text = String::from(
-        "Sharecase, on its built-in example case (`sharecase example --out FILE` writes it; `sharecase --help` lists the commands).\n\n",
-    );
-    text.push_str(&report::summary::summary(
-        &case,
-        &results,
-        MoneyStyle::Pounds,
-    ));
-    print(&text)
 }
 
 fn write_example(out: Option<&Path>, force: bool) -> Outcome {

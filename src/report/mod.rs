@@ -2,6 +2,7 @@
 //!
 //! Everything here reads [`crate::engine`] results and writes them; nothing computes a figure.
 
+pub mod chart;
 pub mod json;
 pub mod partners;
 pub mod summary;

@@ -1,4 +1,6 @@
 //! Reading numbers as people type them: `3.5%`, `0.035`, `(1,000)`, `£40,000`.
+//!
+//! Shared by the command line and the app, so both accept the same text.
 
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -64,4 +66,35 @@ pub fn parse_rate(text: &str) -> Result<Decimal, String> {
         ));
     }
     Ok(rate)
+}
+
+/// Reads a percentage as typed in a form (`3.5` or `3.5%` both mean 3.5%) and returns the
+/// fraction (0.035).
+///
+/// # Errors
+/// A message saying what was not understood.
+pub fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim();
+    let ok = !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
+    Decimal::from_str_exact(number)
+        .ok()
+        .filter(|_| ok)
+        .map(|v| v / Decimal::ONE_HUNDRED)
+        .ok_or_else(|| format!("'{text}' is not a percentage: write a number such as 3.5"))
+}
+
+/// Reads a list of percentages (`60, 40` or `25%, 75%`) as fractions.
+///
+/// # Errors
+/// A message naming the first entry that is not a percentage.
+pub fn parse_percent_list(text: &str) -> Result<Vec<Decimal>, String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(parse_percent)
+        .collect()
 }

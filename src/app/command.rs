@@ -1,0 +1,128 @@
+//! Every user command, with its label and keyboard shortcut, so menus, buttons and keys agree.
+//! Views push commands; they run after the frame's UI pass.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// A user command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// A new, empty case.
+    New,
+    /// Choose a case file to open.
+    Open,
+    /// Open a file named directly (recent files).
+    OpenPath(PathBuf),
+    /// Save to the case's file, or ask for one.
+    Save,
+    /// Ask for a file and save there.
+    SaveAs,
+    /// Undo the last change.
+    Undo,
+    /// Redo the change undone.
+    Redo,
+    /// Add an option after the selected one.
+    AddOption,
+    /// Copy the selected option.
+    DuplicateOption,
+    /// Delete the selected option.
+    DeleteOption,
+    /// Move the selected option up the list.
+    MoveOptionUp,
+    /// Move the selected option down the list.
+    MoveOptionDown,
+    /// Add a line to the selected option.
+    AddLine,
+    /// Show one chart filling the window, for a committee.
+    Presentation,
+    /// Light or dark.
+    ToggleTheme,
+    /// Leave Sharecase.
+    Quit,
+}
+
+impl Command {
+    /// The words on menus and buttons.
+    #[must_use]
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::New => "New",
+            Self::Open => "Open...",
+            Self::OpenPath(_) => "Open",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as...",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::AddOption => "Add option",
+            Self::DuplicateOption => "Duplicate option",
+            Self::DeleteOption => "Delete option",
+            Self::MoveOptionUp => "Move option up",
+            Self::MoveOptionDown => "Move option down",
+            Self::AddLine => "Add line",
+            Self::Presentation => "Presentation view",
+            Self::ToggleTheme => "Dark theme",
+            Self::Quit => "Quit",
+        }
+    }
+
+    /// The keyboard shortcut, if the command has one.
+    #[must_use]
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        let shifted = |key| {
+            Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                key,
+            ))
+        };
+        match self {
+            Self::New => command(Key::N),
+            Self::Open => command(Key::O),
+            Self::Save => command(Key::S),
+            Self::SaveAs => shifted(Key::S),
+            Self::Undo => command(Key::Z),
+            Self::Redo => shifted(Key::Z),
+            Self::AddLine => command(Key::L),
+            Self::DuplicateOption => command(Key::D),
+            Self::Presentation => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
+            Self::Quit => command(Key::Q),
+            _ => None,
+        }
+    }
+
+    /// Commands with shortcuts, the shifted ones first so Ctrl+Shift+S is not read as Ctrl+S.
+    #[must_use]
+    pub fn with_shortcuts() -> Vec<Self> {
+        vec![
+            Self::SaveAs,
+            Self::Redo,
+            Self::New,
+            Self::Open,
+            Self::Save,
+            Self::Undo,
+            Self::AddLine,
+            Self::DuplicateOption,
+            Self::Presentation,
+            Self::Quit,
+        ]
+    }
+}
+
+/// Reads this frame's shortcuts, including Ctrl+Y for redo.
+#[must_use]
+pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
+    let mut found = Vec::new();
+    ctx.input_mut(|input| {
+        for command in Command::with_shortcuts() {
+            if let Some(shortcut) = command.shortcut()
+                && input.consume_shortcut(&shortcut)
+            {
+                found.push(command);
+            }
+        }
+        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)) {
+            found.push(Command::Redo);
+        }
+    });
+    found
+}

@@ -1,0 +1,236 @@
+//! Files, off the UI thread: native dialogs, saving, autosave and recent files.
+//!
+//! Dialogs and writes run on threads and report over channels polled each frame, so the
+//! window never freezes. Where no native dialog can be shown (no portal, no zenity), the app
+//! offers a field to type the path instead.
+
+use crate::case::{self, Case, LoadError};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// What a finished background job reports.
+#[derive(Debug)]
+pub enum Done {
+    /// A file was chosen and read (or could not be).
+    Opened(PathBuf, Result<Case, String>),
+    /// A path was chosen to save to.
+    SaveTo(PathBuf),
+    /// A save finished: the case as saved, and where, or why not.
+    Saved(Result<(Case, PathBuf), String>),
+    /// The dialog was closed without a choice.
+    Cancelled {
+        /// True when it closed so fast that no dialog can have been shown.
+        unavailable: bool,
+        /// True for the save dialog.
+        save: bool,
+    },
+}
+
+/// Background file work and the files the app keeps for itself.
+pub struct Files {
+    jobs: Vec<Receiver<Done>>,
+    data_dir: Option<PathBuf>,
+    last_autosave: Option<Case>,
+    autosaved_at: Instant,
+    /// Recently opened or saved case files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
+const RECENT_MAX: usize = 8;
+
+impl Files {
+    /// Files kept under `data_dir` (autosave, recent files); none when there is no such dir.
+    #[must_use]
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        let recent = data_dir
+            .as_ref()
+            .and_then(|d| std::fs::read_to_string(d.join("recent.json")).ok())
+            .and_then(|text| serde_json::from_str::<Vec<PathBuf>>(&text).ok())
+            .unwrap_or_default();
+        Self {
+            jobs: Vec::new(),
+            data_dir,
+            last_autosave: None,
+            autosaved_at: Instant::now(),
+            recent,
+        }
+    }
+
+    /// The user's data folder for Sharecase (`SHARECASE_DATA_DIR` overrides it).
+    #[must_use]
+    pub fn default_data_dir() -> Option<PathBuf> {
+        std::env::var_os("SHARECASE_DATA_DIR")
+            .map(PathBuf::from)
+            .or_else(|| {
+                directories::ProjectDirs::from("uk", "Sharecase", "Sharecase")
+                    .map(|d| d.data_dir().to_owned())
+            })
+    }
+
+    /// True while a dialog or a save is under way.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    fn spawn(&mut self, ctx: &egui::Context, job: impl FnOnce() -> Done + Send + 'static) {
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(job());
+            ctx.request_repaint();
+        });
+        self.jobs.push(receiver);
+    }
+
+    /// Shows the native open dialog, then reads the chosen file.
+    pub fn open_dialog(&mut self, ctx: &egui::Context, folder: Option<PathBuf>) {
+        self.spawn(ctx, move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Open a business case")
+                .add_filter("Sharecase case", &["json"]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            match dialog.pick_file() {
+                Some(path) => {
+                    let loaded = read(&path);
+                    Done::Opened(path, loaded)
+                }
+                None => Done::Cancelled {
+                    unavailable: started.elapsed() < Duration::from_millis(300),
+                    save: false,
+                },
+            }
+        });
+    }
+
+    /// Reads a named file in the background.
+    pub fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.spawn(ctx, move || {
+            let loaded = read(&path);
+            Done::Opened(path, loaded)
+        });
+    }
+
+    /// Shows the native save dialog.
+    pub fn save_dialog(&mut self, ctx: &egui::Context, suggested: String) {
+        self.spawn(ctx, move || {
+            let started = Instant::now();
+            match rfd::FileDialog::new()
+                .set_title("Save the business case")
+                .add_filter("Sharecase case", &["json"])
+                .set_file_name(suggested)
+                .save_file()
+            {
+                Some(path) => Done::SaveTo(with_extension(path)),
+                None => Done::Cancelled {
+                    unavailable: started.elapsed() < Duration::from_millis(300),
+                    save: true,
+                },
+            }
+        });
+    }
+
+    /// Saves `case` to `path` in the background (a temporary file renamed over the old one).
+    pub fn save(&mut self, ctx: &egui::Context, case: Case, path: PathBuf) {
+        self.spawn(ctx, move || {
+            Done::Saved(
+                case::save(&path, &case)
+                    .map(|()| (case, path.clone()))
+                    .map_err(|e| format!("Could not save {}: {e}", path.display())),
+            )
+        });
+    }
+
+    /// What finished since the last frame.
+    pub fn poll(&mut self) -> Vec<Done> {
+        let mut done = Vec::new();
+        self.jobs.retain(|job| match job.try_recv() {
+            Ok(result) => {
+                done.push(result);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        done
+    }
+
+    /// Puts `path` first in the recent files and remembers the list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+        if let Some(dir) = &self.data_dir {
+            let list = self.recent.clone();
+            let file = dir.join("recent.json");
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let _ = std::fs::create_dir_all(&dir);
+                if let Ok(text) = serde_json::to_string_pretty(&list) {
+                    let _ = std::fs::write(file, text);
+                }
+            });
+        }
+    }
+
+    fn autosave_path(&self) -> Option<PathBuf> {
+        self.data_dir
+            .as_ref()
+            .map(|d| d.join("autosave.sharecase.json"))
+    }
+
+    /// Every few seconds, writes unsaved work where it can be offered back after a crash.
+    pub fn autosave(&mut self, case: &Case, dirty: bool) {
+        if !dirty || self.autosaved_at.elapsed() < AUTOSAVE_EVERY {
+            return;
+        }
+        self.autosaved_at = Instant::now();
+        if self.last_autosave.as_ref() == Some(case) {
+            return;
+        }
+        let (Some(path), Some(dir)) = (self.autosave_path(), self.data_dir.clone()) else {
+            return;
+        };
+        self.last_autosave = Some(case.clone());
+        let case = case.clone();
+        std::thread::spawn(move || {
+            let _ = std::fs::create_dir_all(dir);
+            let _ = case::save(&path, &case);
+        });
+    }
+
+    /// Forgets autosaved work (after a save, or when the user discards it).
+    pub fn clear_autosave(&mut self) {
+        self.last_autosave = None;
+        if let Some(path) = self.autosave_path() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// Work autosaved by a session that did not end cleanly, if any.
+    #[must_use]
+    pub fn recoverable(&self) -> Option<Case> {
+        let path = self.autosave_path()?;
+        case::load(&path).ok()
+    }
+}
+
+fn read(path: &Path) -> Result<Case, String> {
+    case::load(path).map_err(|e: LoadError| format!("Could not open {}: {e}", path.display()))
+}
+
+/// Adds `.sharecase.json` when the user typed a bare name.
+#[must_use]
+pub fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("sharecase.json")
+    }
+}

@@ -1,0 +1,299 @@
+//! Charts drawn with `egui_plot` from the chart descriptions in [`crate::report::chart`]:
+//! financial years on the x axis, pounds on the y axis, break-even points labelled.
+
+use super::super::SharecaseApp;
+use super::super::theme::{Palette, colour};
+use crate::format::MoneyStyle;
+use crate::report::chart::{self, Basis, FlowsChart, PaybackChart, axis_money};
+use egui_plot::{
+    Bar, BarChart, GridMark, HLine, Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text,
+};
+
+/// Which curves, and how large, a payback chart is drawn.
+pub struct Look {
+    /// Money style for axes and hover labels.
+    pub money: MoneyStyle,
+    /// Text size of the break-even labels.
+    pub label_size: f32,
+    /// Line width.
+    pub width: f32,
+}
+
+fn year_marks(count: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
+    move |_input| {
+        (0..count)
+            .map(|t| GridMark {
+                #[allow(clippy::cast_precision_loss)]
+                value: t as f64 + 0.5,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
+fn year_of(x: f64, years: &[String]) -> Option<&str> {
+    if x < 0.0 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let t = x.floor() as usize;
+    years.get(t).map(String::as_str)
+}
+
+/// Draws a payback chart filling the space given.
+pub fn draw_payback(ui: &mut egui::Ui, id: &str, chart: &PaybackChart, look: &Look) {
+    let palette = Palette::of(ui);
+    let years = chart.years.clone();
+    let hover_years = chart.years.clone();
+    let money = look.money;
+    let axis_style = if money == MoneyStyle::Pounds {
+        MoneyStyle::Compact
+    } else {
+        money
+    };
+    Plot::new(id)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_grid_spacer(year_marks(years.len()))
+        .x_axis_formatter(move |mark, _| {
+            year_of(mark.value, &years).map_or_else(String::new, str::to_owned)
+        })
+        .y_axis_formatter(move |mark, _| axis_money(mark.value, axis_style))
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => {
+                let when = if position.x <= 0.0 {
+                    "start".to_owned()
+                } else {
+                    year_of(position.x - 0.5, &hover_years)
+                        .map_or_else(String::new, |y| format!("end of {y}"))
+                };
+                Some(format!(
+                    "{plot_name}\n{when}: {}",
+                    axis_money(position.y, money)
+                ))
+            }
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .x_axis_label("Financial year")
+        .y_axis_label(chart.axis_label.clone())
+        .include_y(0.0)
+        .include_x(0.0)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.hline(HLine::new("", 0.0).color(palette.axis).width(1.5));
+            for curve in &chart.curves {
+                let c = colour(curve.colour);
+                let name = format!("{}: {}", curve.name, curve.note);
+                plot.line(
+                    Line::new(name, curve.points.clone())
+                        .color(c)
+                        .width(look.width),
+                );
+            }
+            // Label a break-even point above and to the left, where the curve (below zero
+            // until then) leaves space; a second close by goes below and to the right, and any
+            // more are left to the legend, so labels never overprint.
+            let mut marks: Vec<(f64, &chart::Curve)> = chart
+                .curves
+                .iter()
+                .filter_map(|c| c.break_even.as_ref().map(|b| (b.x, c)))
+                .collect();
+            marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut recent: Vec<f64> = Vec::new();
+            for (x, curve) in marks {
+                let c = colour(curve.colour);
+                plot.points(
+                    Points::new("", vec![[x, 0.0]])
+                        .color(c)
+                        .radius(look.width * 2.5)
+                        .shape(MarkerShape::Circle),
+                );
+                recent.retain(|earlier| x - earlier < 1.6);
+                let (anchor, at) = match recent.len() {
+                    0 => (egui::Align2::RIGHT_BOTTOM, x - 0.08),
+                    1 => (egui::Align2::LEFT_TOP, x + 0.08),
+                    _ => continue,
+                };
+                recent.push(x);
+                let Some(be) = &curve.break_even else {
+                    continue;
+                };
+                plot.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(at, 0.0),
+                        egui::RichText::new(format!("{}\n{}", curve.name, be.label))
+                            .size(look.label_size)
+                            .color(c),
+                    )
+                    .anchor(anchor),
+                );
+            }
+        });
+}
+
+/// Draws the investment against savings chart.
+pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) {
+    let palette = Palette::of(ui);
+    let years = chart.years.clone();
+    let hover_years = chart.years.clone();
+    let axis_style = if money == MoneyStyle::Pounds {
+        MoneyStyle::Compact
+    } else {
+        money
+    };
+    let mut costs: Vec<BarChart> = Vec::new();
+    let mut benefits: Vec<BarChart> = Vec::new();
+    for stack in &chart.stacks {
+        let bars: Vec<Bar> = stack
+            .values
+            .iter()
+            .enumerate()
+            .map(|(t, v)| {
+                #[allow(clippy::cast_precision_loss)]
+                Bar::new(t as f64 + 0.5, *v)
+                    .width(0.6)
+                    .name(&stack.name)
+                    .fill(colour(stack.colour))
+                    .stroke(egui::Stroke::new(0.5, colour(stack.colour)))
+            })
+            .collect();
+        let negative = stack.values.iter().any(|v| *v < 0.0);
+        let group = if negative { &mut costs } else { &mut benefits };
+        let below: Vec<&BarChart> = group.iter().collect();
+        let bar_chart = BarChart::new(stack.name.clone(), bars)
+            .color(colour(stack.colour))
+            .stack_on(&below);
+        group.push(bar_chart);
+    }
+    let highest = (0..chart.years.len())
+        .map(|t| {
+            chart
+                .stacks
+                .iter()
+                .map(|s| s.values[t].max(0.0))
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max);
+    #[allow(clippy::cast_precision_loss)]
+    let right = chart.years.len() as f64 + 4.8;
+    Plot::new("flows-plot")
+        .include_y(highest * 1.1)
+        .include_x(0.0)
+        .include_x(right)
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        .x_grid_spacer(year_marks(years.len()))
+        .x_axis_formatter(move |mark, _| {
+            year_of(mark.value, &years).map_or_else(String::new, str::to_owned)
+        })
+        .y_axis_formatter(move |mark, _| axis_money(mark.value, axis_style))
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{}: {}",
+                year_of(position.x, &hover_years).unwrap_or(""),
+                axis_money(position.y, money)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .x_axis_label("Financial year")
+        .y_axis_label("Cash")
+        .include_y(0.0)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            for bars in costs.into_iter().chain(benefits) {
+                plot.bar_chart(bars);
+            }
+            plot.hline(HLine::new("", 0.0).color(palette.axis).width(1.0));
+            let net: Vec<[f64; 2]> = chart
+                .net
+                .iter()
+                .enumerate()
+                .map(|(t, v)| {
+                    #[allow(clippy::cast_precision_loss)]
+                    [t as f64 + 0.5, *v]
+                })
+                .collect();
+            plot.line(
+                Line::new("Net (benefits less costs)", net.clone())
+                    .color(palette.axis)
+                    .width(2.5),
+            );
+            plot.points(
+                Points::new("Net (benefits less costs)", net)
+                    .color(palette.axis)
+                    .radius(4.0),
+            );
+        });
+}
+
+/// Switch between the cash curve and the discounted real-terms curve.
+pub fn basis_switch(ui: &mut egui::Ui, basis: &mut Basis) {
+    ui.horizontal(|ui| {
+        ui.label("Show");
+        ui.selectable_value(basis, Basis::Cash, "Cash position");
+        ui.selectable_value(basis, Basis::Discounted, "Discounted (real terms)");
+    });
+}
+
+/// The payback tab: every option's curve.
+pub fn payback_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    basis_switch(ui, &mut app.view.basis);
+    let Some(results) = app.results.get() else {
+        super::super::fields::problems(
+            ui,
+            &["Fix the problems listed to see the payback chart.".to_owned()],
+        );
+        return;
+    };
+    let chart = chart::options_payback(
+        results,
+        app.view.basis,
+        &app.doc.case.title,
+        app.doc.case.discount_rate,
+    );
+    ui.strong(&chart.title);
+    ui.label(
+        egui::RichText::new(&chart.basis_label)
+            .small()
+            .color(Palette::of(ui).muted),
+    );
+    draw_payback(
+        ui,
+        "payback-plot",
+        &chart,
+        &Look {
+            money: app.view.money,
+            label_size: 13.0,
+            width: 2.5,
+        },
+    );
+}
+
+/// The investment against savings tab for the selected option.
+pub fn flows_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let Some(results) = app.results.get() else {
+        super::super::fields::problems(
+            ui,
+            &["Fix the problems listed to see this chart.".to_owned()],
+        );
+        return;
+    };
+    let Some(option) = results.options.get(app.view.option) else {
+        return;
+    };
+    let chart = chart::flows_chart(results, option);
+    ui.strong(&chart.title);
+    ui.label(
+        egui::RichText::new(&chart.basis_label)
+            .small()
+            .color(Palette::of(ui).muted),
+    );
+    draw_flows(ui, &chart, app.view.money);
+}

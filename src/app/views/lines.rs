@@ -1,0 +1,511 @@
+//! The lines of the selected option: an editable table with the entered amounts by year
+//! (year-0 prices), the details of the selected line, and totals by kind from the engine.
+
+use super::super::fields::{self, Kind};
+use super::super::theme::Palette;
+use super::super::{Command, SharecaseApp};
+use super::problems_for;
+use crate::case::{Amounts, Line, LineKind, STANDARD_CATEGORIES, Sharing};
+use crate::format::{MoneyStyle, money, money_cell, percent_short};
+use rust_decimal::Decimal;
+
+const YEAR_WIDTH: f32 = 86.0;
+
+/// What a row needs to know of the case, gathered once a frame (not a clone of the case).
+struct Context {
+    years: Vec<String>,
+    sharing: Vec<Sharing>,
+}
+
+const ROW_HEIGHT: f32 = 26.0;
+/// Widths of the columns before the years, and after them.
+const LEAD: [(&str, f32); 5] = [
+    ("", 36.0),
+    ("Line", 214.0),
+    ("Kind", 176.0),
+    ("Category", 156.0),
+    ("Pattern", 104.0),
+];
+const TAIL: [(&str, f32); 3] = [("Indexed", 70.0), ("Shared", 184.0), ("", 64.0)];
+
+/// A cell of fixed width, so rows line up without a grid.
+fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ROW_HEIGHT),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            add(ui)
+        },
+    )
+    .inner
+}
+
+/// The lines tab.
+pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let index = app.view.option;
+    let problems = app.results.problems().to_vec();
+    ui.horizontal(|ui| {
+        if ui.button("Add line").on_hover_text("Ctrl+L").clicked() {
+            app.run_command(Command::AddLine);
+        }
+        ui.label(
+            egui::RichText::new("Amounts are entered in the first year's prices, as positive figures; the kind gives the direction.")
+                .small()
+                .color(Palette::of(ui).muted),
+        );
+    });
+    let style = app.view.money;
+    let case = &app.doc.case;
+    let context = Context {
+        years: (0..usize::from(case.horizon))
+            .map(|t| case.year_label(t))
+            .collect(),
+        sharing: std::iter::once(Sharing::Equal)
+            .chain(case.bases.iter().map(|b| Sharing::Basis(b.name.clone())))
+            .chain(
+                case.partners
+                    .iter()
+                    .map(|p| Sharing::Partner(p.name.clone())),
+            )
+            .collect(),
+    };
+    let (horizon, inflation) = (case.horizon, case.inflation);
+    let Some(option) = app.doc.case.options.get_mut(index) else {
+        return;
+    };
+    let mut delete = None;
+    let available = ui.available_height();
+    let rows = option.lines.len();
+    egui::ScrollArea::horizontal()
+        .id_salt("lines-h")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (title, width) in LEAD {
+                    cell(ui, width, |ui| ui.strong(title));
+                }
+                for year in &context.years {
+                    cell(ui, YEAR_WIDTH, |ui| ui.strong(year));
+                }
+                for (title, width) in TAIL {
+                    cell(ui, width, |ui| ui.strong(title));
+                }
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("lines-v")
+                .max_height((available * 0.5).max(180.0))
+                .auto_shrink([false, true])
+                .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+                    for l in range {
+                        let flagged = problems
+                            .iter()
+                            .any(|p| p.option == Some(index) && p.line == Some(l));
+                        let line = &mut option.lines[l];
+                        let asked = ui
+                            .horizontal(|ui| {
+                                row(ui, &context, line, l, flagged, &mut app.view.line)
+                            })
+                            .inner;
+                        if asked {
+                            delete = Some(l);
+                        }
+                    }
+                });
+        });
+    if let Some(l) = delete {
+        option.lines.remove(l);
+        app.view.line = None;
+        app.status = "Line deleted: Undo (Ctrl+Z) brings it back.".into();
+    }
+    if option.lines.is_empty() {
+        ui.label("This option has no lines yet: add one to enter its costs and savings.");
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("lines-below")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(l) = app.view.line
+                && let Some(line) = option.lines.get_mut(l)
+            {
+                let problems = problems_for(&problems, index, Some(l), "");
+                details(ui, &context, horizon, inflation, line, l, &problems);
+                ui.separator();
+            }
+            totals(&app.results, index, ui, style);
+        });
+}
+
+/// One row; returns true when the user asked to delete the line.
+fn row(
+    ui: &mut egui::Ui,
+    context: &Context,
+    line: &mut Line,
+    l: usize,
+    flagged: bool,
+    selected: &mut Option<usize>,
+) -> bool {
+    let years = context.years.len();
+    let palette = Palette::of(ui);
+    let number = if flagged {
+        egui::RichText::new(format!("{} !", l + 1)).color(palette.error)
+    } else {
+        egui::RichText::new(format!("{}", l + 1))
+    };
+    let open = *selected == Some(l);
+    cell(ui, LEAD[0].1, |ui| {
+        if ui
+            .selectable_label(open, number)
+            .on_hover_text("Show this line's details")
+            .clicked()
+        {
+            *selected = if open { None } else { Some(l) };
+        }
+    });
+    cell(ui, LEAD[1].1, |ui| {
+        ui.add_sized(
+            [LEAD[1].1 - 6.0, 22.0],
+            egui::TextEdit::singleline(&mut line.name),
+        )
+        .accessible_name(format!("Line {} name", l + 1));
+    });
+    cell(ui, LEAD[2].1, |ui| kind_combo(ui, line, l));
+    cell(ui, LEAD[3].1, |ui| category_combo(ui, line, l));
+    cell(ui, LEAD[4].1, |ui| pattern_combo(ui, line, l, years));
+    if let Amounts::ByYear(values) = &mut line.amounts {
+        // Edit a padded copy, so that showing the row never changes the model.
+        let mut padded = values.clone();
+        padded.resize(padded.len().max(years), Decimal::ZERO);
+        let mut changed = false;
+        for (t, value) in padded.iter_mut().take(years).enumerate() {
+            changed |= cell(ui, YEAR_WIDTH, |ui| {
+                fields::decimal(
+                    ui,
+                    ("amount", l, t),
+                    &format!("Line {} {}", l + 1, context.years[t]),
+                    value,
+                    Kind::Money,
+                    YEAR_WIDTH - 6.0,
+                )
+                .changed()
+            });
+        }
+        if changed {
+            while padded.len() > 1 && padded.last().is_some_and(Decimal::is_zero) {
+                padded.pop();
+            }
+            *values = padded;
+        }
+    } else {
+        for value in line.amounts.by_year(years) {
+            cell(ui, YEAR_WIDTH, |ui| {
+                ui.label(if value.is_zero() {
+                    "-".to_owned()
+                } else {
+                    money(value, MoneyStyle::Pounds)
+                })
+                .on_hover_text("Edit this pattern in the line's details");
+            });
+        }
+    }
+    cell(ui, TAIL[0].1, |ui| {
+        ui.label(
+            line.indexation
+                .map_or_else(|| "general".to_owned(), percent_short),
+        );
+    });
+    cell(ui, TAIL[1].1, |ui| sharing_combo(ui, context, line, l));
+    cell(ui, TAIL[2].1, |ui| {
+        ui.button("Delete")
+            .on_hover_text("Delete this line (Undo brings it back)")
+            .clicked()
+    })
+}
+
+fn kind_combo(ui: &mut egui::Ui, line: &mut Line, l: usize) {
+    egui::ComboBox::from_id_salt(("kind", l))
+        .selected_text(line.kind.label())
+        .width(166.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for kind in LineKind::ALL {
+                ui.selectable_value(&mut line.kind, kind, kind.label());
+            }
+        })
+        .response
+        .accessible_name(format!("Line {} kind", l + 1));
+}
+
+fn category_combo(ui: &mut egui::Ui, line: &mut Line, l: usize) {
+    egui::ComboBox::from_id_salt(("category", l))
+        .selected_text(line.category.as_str())
+        .width(146.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for category in STANDARD_CATEGORIES {
+                ui.selectable_value(&mut line.category, (*category).to_owned(), *category);
+            }
+        })
+        .response
+        .accessible_name(format!("Line {} category", l + 1));
+}
+
+fn pattern_combo(ui: &mut egui::Ui, line: &mut Line, l: usize, years: usize) {
+    let current = line.amounts.pattern_name();
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt(("pattern", l))
+        .selected_text(current)
+        .width(94.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for name in ["One-off", "Recurring", "By year"] {
+                ui.selectable_value(&mut chosen, name, name);
+            }
+        })
+        .response
+        .accessible_name(format!("Line {} pattern", l + 1));
+    if chosen != current {
+        line.amounts = convert(&line.amounts, chosen, years);
+    }
+}
+
+/// The same money in another pattern, as near as the pattern allows.
+fn convert(amounts: &Amounts, pattern: &str, years: usize) -> Amounts {
+    let by_year = amounts.by_year(years);
+    let first = by_year.iter().position(|v| !v.is_zero()).unwrap_or(0);
+    let year = u32::try_from(first).unwrap_or(0);
+    match pattern {
+        "One-off" => Amounts::OneOff {
+            amount: by_year.iter().copied().max().unwrap_or_default(),
+            year,
+            phasing: Vec::new(),
+        },
+        "Recurring" => Amounts::Recurring {
+            annual: by_year.iter().copied().max().unwrap_or_default(),
+            from_year: year,
+            to_year: None,
+            ramp_up: Vec::new(),
+        },
+        _ => Amounts::ByYear(by_year),
+    }
+}
+
+fn sharing_combo(ui: &mut egui::Ui, context: &Context, line: &mut Line, l: usize) {
+    egui::ComboBox::from_id_salt(("sharing", l))
+        .selected_text(line.sharing.to_string())
+        .width(174.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for choice in &context.sharing {
+                let label = choice.to_string();
+                ui.selectable_value(&mut line.sharing, choice.clone(), label);
+            }
+        })
+        .response
+        .accessible_name(format!("Line {} sharing", l + 1));
+}
+
+fn year_combo(ui: &mut egui::Ui, context: &Context, id: (&str, usize), name: &str, year: &mut u32) {
+    let label = |t: u32| {
+        context
+            .years
+            .get(t as usize)
+            .map_or_else(|| format!("year {t}"), |y| format!("{y} (year {t})"))
+    };
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(label(*year))
+        .show_ui(ui, |ui| {
+            for t in 0..u32::try_from(context.years.len()).unwrap_or(0) {
+                ui.selectable_value(year, t, label(t));
+            }
+        })
+        .response
+        .accessible_name(name.to_owned());
+}
+
+fn details(
+    ui: &mut egui::Ui,
+    context: &Context,
+    horizon: u8,
+    inflation: Decimal,
+    line: &mut Line,
+    l: usize,
+    problems: &[String],
+) {
+    ui.strong(format!("Line {}: {}", l + 1, line.name));
+    egui::Grid::new("line-details")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            match &mut line.amounts {
+                Amounts::OneOff {
+                    amount,
+                    year,
+                    phasing,
+                } => {
+                    ui.label("Amount");
+                    fields::decimal(
+                        ui,
+                        ("one-off", l),
+                        "One-off amount",
+                        amount,
+                        Kind::Money,
+                        120.0,
+                    );
+                    ui.end_row();
+                    ui.label("In (or from)");
+                    year_combo(ui, context, ("one-off-year", l), "One-off year", year);
+                    ui.end_row();
+                    ui.label("Phasing %");
+                    ui.horizontal(|ui| {
+                        fields::percent_list(
+                            ui,
+                            ("phasing", l),
+                            "Phasing percentages",
+                            phasing,
+                            160.0,
+                        );
+                        ui.label("e.g. 60, 40 over two years; empty for all in one year");
+                    });
+                    ui.end_row();
+                }
+                Amounts::Recurring {
+                    annual,
+                    from_year,
+                    to_year,
+                    ramp_up,
+                } => {
+                    ui.label("Each year");
+                    fields::decimal(
+                        ui,
+                        ("annual", l),
+                        "Annual amount",
+                        annual,
+                        Kind::Money,
+                        120.0,
+                    );
+                    ui.end_row();
+                    ui.label("From");
+                    year_combo(ui, context, ("from", l), "First year", from_year);
+                    ui.end_row();
+                    ui.label("Until");
+                    ui.horizontal(|ui| {
+                        let mut to_end = to_year.is_none();
+                        if ui.checkbox(&mut to_end, "end of the horizon").changed() {
+                            *to_year = if to_end {
+                                None
+                            } else {
+                                Some(u32::from(horizon) - 1)
+                            };
+                        }
+                        if let Some(to) = to_year {
+                            year_combo(ui, context, ("to", l), "Last year", to);
+                        }
+                    });
+                    ui.end_row();
+                    ui.label("Ramp-up %");
+                    ui.horizontal(|ui| {
+                        fields::percent_list(
+                            ui,
+                            ("ramp", l),
+                            "Ramp-up percentages",
+                            ramp_up,
+                            160.0,
+                        );
+                        ui.label("e.g. 25, 75: then 100% from the third year");
+                    });
+                    ui.end_row();
+                }
+                Amounts::ByYear(_) => {
+                    ui.label("Amounts");
+                    ui.label("entered year by year in the table above");
+                    ui.end_row();
+                }
+            }
+            ui.label("Indexation");
+            ui.horizontal(|ui| {
+                let mut own = line.indexation.is_some();
+                if ui.checkbox(&mut own, "own rate").changed() {
+                    line.indexation = if own { Some(inflation) } else { None };
+                }
+                match &mut line.indexation {
+                    Some(rate) => {
+                        fields::decimal(
+                            ui,
+                            ("index", l),
+                            "Indexation rate",
+                            rate,
+                            Kind::Percent,
+                            50.0,
+                        );
+                        ui.label("% a year");
+                    }
+                    None => {
+                        ui.label(format!("general inflation, {}", percent_short(inflation)));
+                    }
+                }
+            });
+            ui.end_row();
+            let label = ui.label("Category");
+            ui.add(egui::TextEdit::singleline(&mut line.category).desired_width(200.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Source");
+            ui.add(
+                egui::TextEdit::singleline(&mut line.source)
+                    .desired_width(360.0)
+                    .hint_text("2025/26 budget book, supplier quote..."),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    fields::problems(ui, problems);
+}
+
+fn totals(computed: &super::super::Results, option: usize, ui: &mut egui::Ui, style: MoneyStyle) {
+    let Some(results) = computed.get() else {
+        fields::problems(
+            ui,
+            &computed
+                .problems()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+        );
+        return;
+    };
+    let Some(option) = results.options.get(option) else {
+        return;
+    };
+    ui.strong("Totals by kind: cash, after adjustments and indexation");
+    egui::ScrollArea::horizontal()
+        .id_salt("totals")
+        .show(ui, |ui| {
+            egui::Grid::new("kind-totals")
+                .striped(true)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for year in &results.years {
+                        ui.strong(year);
+                    }
+                    ui.end_row();
+                    for kind in &option.figures.by_kind {
+                        if kind.cash.iter().all(Decimal::is_zero) {
+                            continue;
+                        }
+                        ui.label(kind.kind.label());
+                        for value in &kind.cash {
+                            ui.label(money_cell(*value, style));
+                        }
+                        ui.end_row();
+                    }
+                    ui.strong("Net");
+                    for year in &option.figures.years {
+                        ui.strong(money(year.net_cash, style));
+                    }
+                    ui.end_row();
+                });
+        });
+}

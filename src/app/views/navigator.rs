@@ -1,0 +1,262 @@
+//! The left panel: case settings, partners and sharing bases, and the list of options.
+
+use super::super::fields::{self, Kind};
+use super::super::theme::Palette;
+use super::super::{Command, SharecaseApp};
+use super::case_problems;
+use crate::engine::partner::Shares;
+use crate::format::percent;
+
+/// The navigator.
+pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        options(app, ui);
+        ui.add_space(6.0);
+        egui::CollapsingHeader::new("Case settings")
+            .default_open(true)
+            .show(ui, |ui| settings(app, ui));
+        egui::CollapsingHeader::new("Partners")
+            .default_open(false)
+            .show(ui, |ui| partners(app, ui));
+        egui::CollapsingHeader::new("Sharing bases")
+            .default_open(false)
+            .show(ui, |ui| bases(app, ui));
+    });
+}
+
+fn options(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    ui.heading("Options");
+    let palette = Palette::of(ui);
+    let problems = app.results.problems();
+    for (i, option) in app.doc.case.options.iter().enumerate() {
+        let flagged = problems.iter().any(|p| p.option == Some(i));
+        let label = if flagged {
+            format!("{}. {}  (needs attention)", i + 1, option.name)
+        } else {
+            format!("{}. {}", i + 1, option.name)
+        };
+        let text = if flagged {
+            egui::RichText::new(label).color(palette.error)
+        } else {
+            egui::RichText::new(label)
+        };
+        if ui.selectable_label(app.view.option == i, text).clicked() {
+            app.view.option = i;
+            app.view.line = None;
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (label, command, hint) in [
+            ("Add", Command::AddOption, "Add an option"),
+            (
+                "Duplicate",
+                Command::DuplicateOption,
+                "Copy the selected option",
+            ),
+            ("Up", Command::MoveOptionUp, "Move the selected option up"),
+            (
+                "Down",
+                Command::MoveOptionDown,
+                "Move the selected option down",
+            ),
+            (
+                "Delete",
+                Command::DeleteOption,
+                "Delete the selected option (Undo brings it back)",
+            ),
+        ] {
+            if ui.button(label).on_hover_text(hint).clicked() {
+                app.run_command(command);
+            }
+        }
+    });
+}
+
+fn settings(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let problems = app.results.problems().to_vec();
+    let case = &mut app.doc.case;
+    egui::Grid::new("settings")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label("Title");
+            ui.add_sized([190.0, 22.0], egui::TextEdit::singleline(&mut case.title))
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label("First year");
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::DragValue::new(&mut case.first_year)
+                        .range(2000..=2100)
+                        .speed(0.1),
+                )
+                .labelled_by(label.id);
+                ui.label(crate::case::financial_year_label(case.first_year, 0));
+            });
+            ui.end_row();
+
+            let label = ui.label("Horizon");
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::DragValue::new(&mut case.horizon)
+                        .range(crate::case::MIN_HORIZON..=crate::case::MAX_HORIZON)
+                        .speed(0.05)
+                        .suffix(" years"),
+                )
+                .labelled_by(label.id);
+            });
+            ui.end_row();
+
+            ui.label("Discount rate");
+            ui.horizontal(|ui| {
+                fields::decimal(
+                    ui,
+                    "discount",
+                    "Discount rate",
+                    &mut case.discount_rate,
+                    Kind::Percent,
+                    50.0,
+                );
+                ui.label("% real");
+            });
+            ui.end_row();
+
+            ui.label("General inflation");
+            ui.horizontal(|ui| {
+                fields::decimal(
+                    ui,
+                    "inflation",
+                    "General inflation",
+                    &mut case.inflation,
+                    Kind::Percent,
+                    50.0,
+                );
+                ui.label("%");
+            });
+            ui.end_row();
+        });
+    for field in [
+        "title",
+        "first_year",
+        "horizon",
+        "discount_rate",
+        "inflation",
+    ] {
+        fields::problems(ui, &case_problems(&problems, field));
+    }
+    ui.label("Description");
+    ui.add(
+        egui::TextEdit::multiline(&mut case.description)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .accessible_name("Case description");
+}
+
+fn partners(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let problems = app.results.problems().to_vec();
+    let case = &mut app.doc.case;
+    let mut rename = None;
+    let mut remove = None;
+    for (i, partner) in case.partners.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let mut name = partner.name.clone();
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut name).desired_width(170.0))
+                .accessible_name(format!("Partner {} name", i + 1));
+            if response.changed() {
+                rename = Some((i, name));
+            }
+            if ui
+                .add_enabled(case.partners.len() > 1, egui::Button::new("Remove"))
+                .on_hover_text("Remove this partner; lines given to it are then shared equally")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some((i, name)) = rename {
+        case.rename_partner(i, &name);
+    }
+    if let Some(i) = remove {
+        case.remove_partner(i);
+    }
+    if ui.button("Add partner").clicked() {
+        case.add_partner();
+    }
+    fields::problems(ui, &case_problems(&problems, "partners"));
+}
+
+fn bases(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let problems = app.results.problems().to_vec();
+    let case = &mut app.doc.case;
+    let partner_names: Vec<String> = case.partners.iter().map(|p| p.name.clone()).collect();
+    let mut rename = None;
+    let mut remove = None;
+    for b in 0..case.bases.len() {
+        ui.group(|ui| {
+            ui.horizontal(|ui| {
+                let mut name = case.bases[b].name.clone();
+                if ui
+                    .add(egui::TextEdit::singleline(&mut name).desired_width(160.0))
+                    .accessible_name(format!("Basis {} name", b + 1))
+                    .changed()
+                {
+                    rename = Some((b, name));
+                }
+                if ui
+                    .button("Remove")
+                    .on_hover_text("Lines on this basis are then shared equally")
+                    .clicked()
+                {
+                    remove = Some(b);
+                }
+            });
+            let shares = Shares::of(
+                case,
+                &crate::case::Sharing::Basis(case.bases[b].name.clone()),
+            );
+            egui::Grid::new(("weights", b))
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for (p, partner) in partner_names.iter().enumerate() {
+                        ui.label(partner);
+                        let mut weight = case.bases[b]
+                            .weights
+                            .get(partner)
+                            .copied()
+                            .unwrap_or_default();
+                        let response = fields::decimal(
+                            ui,
+                            ("weight", b, p),
+                            &format!("{} weight for {partner}", case.bases[b].name),
+                            &mut weight,
+                            Kind::Number,
+                            90.0,
+                        );
+                        if response.changed() {
+                            case.bases[b].weights.insert(partner.clone(), weight);
+                        }
+                        let share = shares.shares.get(p).copied().unwrap_or_default();
+                        ui.label(format!("{} share", percent(share, 1)));
+                        ui.end_row();
+                    }
+                });
+            let label = ui.label("Source");
+            ui.add(egui::TextEdit::singleline(&mut case.bases[b].source).desired_width(200.0))
+                .labelled_by(label.id);
+            fields::problems(ui, &case_problems(&problems, &format!("bases[{b}]")));
+        });
+    }
+    if let Some((b, name)) = rename {
+        case.rename_basis(b, &name);
+    }
+    if let Some(b) = remove {
+        case.remove_basis(b);
+    }
+    if ui.button("Add sharing basis").clicked() {
+        case.add_basis();
+    }
+}

@@ -1,0 +1,86 @@
+//! The presentation view: one chart filling the window, large type, the case title and the
+//! headline figures, high contrast, for a committee. Esc returns.
+
+use super::super::SharecaseApp;
+use super::super::theme::strong_family;
+use super::charts::{Look, draw_payback};
+use crate::format::{MoneyStyle, money};
+use crate::report::{chart, words};
+
+/// The presentation view.
+pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        app.view.presentation = false;
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::central_panel(ui.style()).inner_margin(28.0))
+        .show(ui, |ui| {
+            for (style, size) in [
+                (egui::TextStyle::Body, 18.0),
+                (egui::TextStyle::Small, 16.0),
+                (egui::TextStyle::Button, 16.0),
+            ] {
+                if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
+                    font.size = size;
+                }
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Back (Esc)").clicked() {
+                    app.view.presentation = false;
+                }
+                super::charts::basis_switch(ui, &mut app.view.basis);
+            });
+            ui.label(
+                egui::RichText::new(&app.doc.case.title)
+                    .font(egui::FontId::new(34.0, strong_family())),
+            );
+            let Some(results) = app.results.get() else {
+                ui.label("Fix the case's problems to present it.");
+                return;
+            };
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                for option in &results.options {
+                    let m = &option.figures.measures;
+                    egui::Frame::new()
+                        .inner_margin(egui::Margin::symmetric(18, 10))
+                        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                        .corner_radius(8.0)
+                        .show(ui, |ui| {
+                            ui.vertical(|ui| {
+                                ui.label(
+                                    egui::RichText::new(&option.name)
+                                        .font(egui::FontId::new(22.0, strong_family())),
+                                );
+                                ui.label(
+                                    egui::RichText::new(format!(
+                                        "NPV {}   Payback {}",
+                                        money(m.npv, MoneyStyle::Compact),
+                                        words::payback(&m.payback, &results.years)
+                                    ))
+                                    .size(20.0),
+                                );
+                            });
+                        });
+                }
+            });
+            ui.add_space(10.0);
+            let chart = chart::options_payback(
+                results,
+                app.view.basis,
+                &app.doc.case.title,
+                app.doc.case.discount_rate,
+            );
+            ui.label(egui::RichText::new(&chart.basis_label).size(18.0));
+            draw_payback(
+                ui,
+                "presentation-plot",
+                &chart,
+                &Look {
+                    money: MoneyStyle::Compact,
+                    label_size: 20.0,
+                    width: 4.0,
+                },
+            );
+        });
+}

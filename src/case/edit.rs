@@ -1,0 +1,172 @@
+//! Edits that keep a case consistent: renaming a partner or basis renames every reference,
+//! and a new option or line starts from something sensible.
+
+use super::{Amounts, Case, CaseOption, Line, LineKind, Partner, Sharing, SharingBasis};
+use rust_decimal::Decimal;
+
+impl Case {
+    /// A new, empty case: one partner, one option, this year's defaults.
+    #[must_use]
+    pub fn blank(first_year: i32) -> Self {
+        Self {
+            schema_version: super::CURRENT_SCHEMA_VERSION,
+            title: "Untitled business case".into(),
+            description: String::new(),
+            first_year,
+            horizon: 10,
+            discount_rate: super::default_discount_rate(),
+            inflation: super::default_inflation(),
+            partners: vec![Partner {
+                name: "Partner 1".into(),
+            }],
+            bases: Vec::new(),
+            options: vec![CaseOption::named("Do minimum")],
+        }
+    }
+
+    /// Renames partner `index`, and every basis weight and line that refers to it.
+    pub fn rename_partner(&mut self, index: usize, name: &str) {
+        let Some(partner) = self.partners.get_mut(index) else {
+            return;
+        };
+        let old = std::mem::replace(&mut partner.name, name.to_owned());
+        for basis in &mut self.bases {
+            if let Some(weight) = basis.weights.remove(&old) {
+                basis.weights.insert(name.to_owned(), weight);
+            }
+        }
+        for line in self.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
+            if line.sharing == Sharing::Partner(old.clone()) {
+                line.sharing = Sharing::Partner(name.to_owned());
+            }
+        }
+    }
+
+    /// Removes partner `index`; lines given wholly to it are shared equally instead.
+    pub fn remove_partner(&mut self, index: usize) {
+        if index >= self.partners.len() {
+            return;
+        }
+        let old = self.partners.remove(index).name;
+        for basis in &mut self.bases {
+            basis.weights.remove(&old);
+        }
+        for line in self.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
+            if line.sharing == Sharing::Partner(old.clone()) {
+                line.sharing = Sharing::Equal;
+            }
+        }
+    }
+
+    /// Renames basis `index`, and every line that uses it.
+    pub fn rename_basis(&mut self, index: usize, name: &str) {
+        let Some(basis) = self.bases.get_mut(index) else {
+            return;
+        };
+        let old = std::mem::replace(&mut basis.name, name.to_owned());
+        for line in self.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
+            if line.sharing == Sharing::Basis(old.clone()) {
+                line.sharing = Sharing::Basis(name.to_owned());
+            }
+        }
+    }
+
+    /// Removes basis `index`; lines that used it are shared equally instead.
+    pub fn remove_basis(&mut self, index: usize) {
+        if index >= self.bases.len() {
+            return;
+        }
+        let old = self.bases.remove(index).name;
+        for line in self.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
+            if line.sharing == Sharing::Basis(old.clone()) {
+                line.sharing = Sharing::Equal;
+            }
+        }
+    }
+
+    /// A basis giving every partner a weight of 1, under a name not yet used.
+    pub fn add_basis(&mut self) {
+        let name = unused_name("Basis", self.bases.iter().map(|b| b.name.as_str()));
+        let weights = self
+            .partners
+            .iter()
+            .map(|p| (p.name.clone(), Decimal::ONE))
+            .collect();
+        self.bases.push(SharingBasis {
+            name,
+            weights,
+            source: String::new(),
+        });
+    }
+
+    /// A partner under a name not yet used.
+    pub fn add_partner(&mut self) {
+        let name = unused_name("Partner", self.partners.iter().map(|p| p.name.as_str()));
+        self.partners.push(Partner { name });
+    }
+
+    /// A name for a copy of option `index` that no option has yet: "X (copy)", "X (copy 2)".
+    #[must_use]
+    pub fn copy_name(&self, index: usize) -> String {
+        let base = self
+            .options
+            .get(index)
+            .map_or("Option", |o| o.name.as_str());
+        let taken: Vec<&str> = self.options.iter().map(|o| o.name.as_str()).collect();
+        let mut name = format!("{base} (copy)");
+        let mut n = 2;
+        while taken.contains(&name.as_str()) {
+            name = format!("{base} (copy {n})");
+            n += 1;
+        }
+        name
+    }
+
+    /// An option name not yet used: "Option 2", "Option 3"...
+    #[must_use]
+    pub fn new_option_name(&self) -> String {
+        unused_name("Option", self.options.iter().map(|o| o.name.as_str()))
+    }
+}
+
+impl CaseOption {
+    /// An option with a name and nothing else.
+    #[must_use]
+    pub fn named(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            description: String::new(),
+            adjustments: super::Adjustments::default(),
+            lines: Vec::new(),
+        }
+    }
+}
+
+impl Line {
+    /// A new line: a recurring saving of nothing yet, from year 1, shared equally.
+    #[must_use]
+    pub fn new_saving(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            kind: LineKind::Saving,
+            category: "Staff".into(),
+            amounts: Amounts::Recurring {
+                annual: Decimal::ZERO,
+                from_year: 1,
+                to_year: None,
+                ramp_up: Vec::new(),
+            },
+            indexation: None,
+            sharing: Sharing::Equal,
+            source: String::new(),
+        }
+    }
+}
+
+fn unused_name<'a>(stem: &str, taken: impl Iterator<Item = &'a str>) -> String {
+    let taken: Vec<&str> = taken.collect();
+    (1..)
+        .map(|n| format!("{stem} {n}"))
+        .find(|name| !taken.contains(&name.as_str()))
+        .unwrap_or_else(|| stem.to_owned())
+}

@@ -1,0 +1,286 @@
+//! Charts as descriptions: series, colours, labels and break-even markers, built once from
+//! the results. The app draws them with `egui_plot` and the exports as images, so a committee
+//! sees on paper what it saw on screen. Money becomes `f64` here, at the drawing boundary.
+
+use super::words;
+use crate::engine::{CaseResults, Figures, OptionResults, Payback};
+use crate::format::{MoneyStyle, money};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// A colour as red, green, blue.
+pub type Rgb = [u8; 3];
+
+/// Series colours, chosen to stay distinct on a projector and in greyscale print.
+pub const PALETTE: [Rgb; 8] = [
+    [0x1F, 0x5F, 0xA8], // blue
+    [0xD9, 0x7B, 0x1E], // orange
+    [0x2E, 0x8B, 0x57], // green
+    [0x8E, 0x44, 0xAD], // purple
+    [0xC0, 0x39, 0x2B], // red
+    [0x16, 0xA0, 0x85], // teal
+    [0x7F, 0x8C, 0x8D], // grey
+    [0xB7, 0x95, 0x0B], // ochre
+];
+
+/// Colours for cost categories (below the axis) and benefit categories (above it).
+pub const COST_SHADES: [Rgb; 6] = [
+    [0xC0, 0x39, 0x2B],
+    [0xE6, 0x7E, 0x22],
+    [0xA0, 0x40, 0x00],
+    [0xE5, 0x98, 0x66],
+    [0x8B, 0x1A, 0x1A],
+    [0xF0, 0xB2, 0x7A],
+];
+/// See [`COST_SHADES`].
+pub const BENEFIT_SHADES: [Rgb; 6] = [
+    [0x1F, 0x5F, 0xA8],
+    [0x2E, 0x8B, 0x57],
+    [0x5D, 0xAD, 0xE2],
+    [0x16, 0xA0, 0x85],
+    [0x0B, 0x3D, 0x6B],
+    [0x82, 0xC9, 0x8F],
+];
+
+/// Which cumulative position a payback chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Basis {
+    /// The cash position, in the prices of each year.
+    #[default]
+    Cash,
+    /// The cumulative present value: real terms, discounted.
+    Discounted,
+}
+
+impl Basis {
+    /// A short title for the money axis.
+    #[must_use]
+    pub fn axis_label(self) -> &'static str {
+        match self {
+            Self::Cash => "Cumulative cash position",
+            Self::Discounted => "Cumulative present value",
+        }
+    }
+
+    /// The label every chart of this basis carries.
+    #[must_use]
+    pub fn label(self, first_year: &str, rate: Decimal) -> String {
+        match self {
+            Self::Cash => "Cumulative net position, cash (prices of each year)".to_owned(),
+            Self::Discounted => format!(
+                "Cumulative present value, real terms ({first_year} prices) discounted at {}",
+                crate::format::percent_short(rate)
+            ),
+        }
+    }
+}
+
+/// A point where a curve reaches zero, with its words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakEven {
+    /// Years from the start of year 0.
+    pub x: f64,
+    /// "pays back in 3 years 7 months, 2029/30".
+    pub label: String,
+}
+
+/// One curve of cumulative positions: x in years from the start of year 0, y in pounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve {
+    /// Option or partner name.
+    pub name: String,
+    /// Its colour.
+    pub colour: Rgb,
+    /// (0, 0), then (t + 1, position at the end of year t).
+    pub points: Vec<[f64; 2]>,
+    /// Where it pays back, if it does.
+    pub break_even: Option<BreakEven>,
+    /// Words for the legend when it does not pay back.
+    pub note: String,
+}
+
+/// A payback chart: curves of cumulative position against time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaybackChart {
+    /// Chart title.
+    pub title: String,
+    /// What the curves measure.
+    pub basis_label: String,
+    /// A short title for the money axis.
+    pub axis_label: String,
+    /// Financial year labels; year t spans x from t to t + 1.
+    pub years: Vec<String>,
+    /// The curves.
+    pub curves: Vec<Curve>,
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn curve(name: &str, colour: Rgb, figures: &Figures, basis: Basis, years: &[String]) -> Curve {
+    let mut points = vec![[0.0, 0.0]];
+    for (t, y) in figures.years.iter().enumerate() {
+        let value = match basis {
+            Basis::Cash => y.cumulative_cash,
+            Basis::Discounted => y.cumulative_pv,
+        };
+        #[allow(clippy::cast_precision_loss)]
+        points.push([(t + 1) as f64, f(value)]);
+    }
+    let payback = match basis {
+        Basis::Cash => &figures.measures.payback,
+        Basis::Discounted => &figures.measures.discounted_payback,
+    };
+    let break_even = match payback {
+        Payback::After { years: t, .. } => Some(BreakEven {
+            x: f(*t),
+            label: format!("pays back in {}", words::payback(payback, years)),
+        }),
+        Payback::Immediate => Some(BreakEven {
+            x: 0.0,
+            label: "never below zero".into(),
+        }),
+        Payback::NotWithinHorizon { .. } => None,
+    };
+    let note = match payback {
+        Payback::NotWithinHorizon { .. } => {
+            format!("does not pay back: {}", words::payback(payback, years))
+        }
+        _ => words::payback(payback, years),
+    };
+    Curve {
+        name: name.to_owned(),
+        colour,
+        points,
+        break_even,
+        note,
+    }
+}
+
+/// Every option's payback curve.
+#[must_use]
+pub fn options_payback(
+    results: &CaseResults,
+    basis: Basis,
+    title: &str,
+    rate: Decimal,
+) -> PaybackChart {
+    PaybackChart {
+        title: format!("{title}: when each option pays back"),
+        basis_label: basis.label(results.years.first().map_or("", String::as_str), rate),
+        axis_label: basis.axis_label().to_owned(),
+        years: results.years.clone(),
+        curves: results
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                curve(
+                    &o.name,
+                    PALETTE[i % PALETTE.len()],
+                    &o.figures,
+                    basis,
+                    &results.years,
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Each partner's payback curve for one option.
+#[must_use]
+pub fn partners_payback(
+    results: &CaseResults,
+    option: &OptionResults,
+    basis: Basis,
+    rate: Decimal,
+) -> PaybackChart {
+    PaybackChart {
+        title: format!("{}: when each partner pays back", option.name),
+        basis_label: basis.label(results.years.first().map_or("", String::as_str), rate),
+        axis_label: basis.axis_label().to_owned(),
+        years: results.years.clone(),
+        curves: option
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                curve(
+                    &p.name,
+                    PALETTE[i % PALETTE.len()],
+                    &p.figures,
+                    basis,
+                    &results.years,
+                )
+            })
+            .collect(),
+    }
+}
+
+/// One stacked block: a category's money in each year (negative for costs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stack {
+    /// Category name, with "costs" or "savings and income".
+    pub name: String,
+    /// Its colour.
+    pub colour: Rgb,
+    /// One value a year; costs are negative.
+    pub values: Vec<f64>,
+}
+
+/// Investment against savings: costs below the axis, benefits above, stacked by category,
+/// with the net line, per year, in cash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowsChart {
+    /// Chart title.
+    pub title: String,
+    /// What the bars measure.
+    pub basis_label: String,
+    /// Financial year labels; year t is drawn at x = t + 0.5.
+    pub years: Vec<String>,
+    /// Cost categories (negative values), then benefit categories.
+    pub stacks: Vec<Stack>,
+    /// Net (benefits less costs) each year.
+    pub net: Vec<f64>,
+}
+
+/// The investment against savings chart of one option.
+#[must_use]
+pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart {
+    let mut stacks = Vec::new();
+    let (mut costs, mut benefits) = (0, 0);
+    for category in option.by_category.iter().filter(|c| !c.is_benefit) {
+        stacks.push(Stack {
+            name: format!("{} (cost)", category.category),
+            colour: COST_SHADES[costs % COST_SHADES.len()],
+            values: category.cash.iter().map(|v| -f(*v)).collect(),
+        });
+        costs += 1;
+    }
+    for category in option.by_category.iter().filter(|c| c.is_benefit) {
+        stacks.push(Stack {
+            name: format!("{} (benefit)", category.category),
+            colour: BENEFIT_SHADES[benefits % BENEFIT_SHADES.len()],
+            values: category.cash.iter().map(|v| f(*v)).collect(),
+        });
+        benefits += 1;
+    }
+    FlowsChart {
+        title: format!(
+            "{}: investment and costs against savings and income",
+            option.name
+        ),
+        basis_label: "Cash, in the prices of each year; costs below the line, benefits above"
+            .into(),
+        years: results.years.clone(),
+        stacks,
+        net: option.figures.years.iter().map(|y| f(y.net_cash)).collect(),
+    }
+}
+
+/// Money for an axis or a hover label, in the chosen style.
+#[must_use]
+pub fn axis_money(value: f64, style: MoneyStyle) -> String {
+    Decimal::from_f64_retain(value).map_or_else(String::new, |d| money(d, style))
+}

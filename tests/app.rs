@@ -1,0 +1,279 @@
+//! The desktop app's behaviour, driven through the AccessKit tree as a user (or a screen
+//! reader) would: click, type, and read what is shown.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use rust_decimal::Decimal;
+use sharecase::app::{Document, SharecaseApp, Tab};
+use sharecase::case::{Amounts, Case, Line, LineKind};
+use std::str::FromStr;
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).expect("decimal")
+}
+
+/// One option: £1,000 invested in year 0, £600 saved in years 1 and 2, no inflation, 3.5%.
+/// NPV = 600/1.035 + 600/1.035^2 - 1000 = £139.82.
+fn small_case() -> Case {
+    let mut case = Case::blank(2026);
+    case.title = "Small case".into();
+    case.horizon = 3;
+    case.inflation = Decimal::ZERO;
+    case.options[0].name = "Shared service".into();
+    let mut build = Line::new_saving("System");
+    build.kind = LineKind::CapitalInvestment;
+    build.amounts = Amounts::ByYear(vec![d("1000")]);
+    let mut saving = Line::new_saving("Staff saving");
+    saving.amounts = Amounts::ByYear(vec![d("0"), d("600"), d("600")]);
+    case.options[0].lines = vec![build, saving];
+    case
+}
+
+fn harness(case: Case) -> (Harness<'static, SharecaseApp>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = SharecaseApp::new(Document::unsaved(case), Some(dir.path().to_owned()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(sharecase::app::install_theme)
+        .build_ui_state(|ui, app: &mut SharecaseApp| app.frame(ui), app);
+    harness.run_ok();
+    (harness, dir)
+}
+
+fn settle(harness: &mut Harness<'static, SharecaseApp>) {
+    harness.run_ok();
+}
+
+/// The input widget (not its visible label) named `label`.
+fn input<'h>(
+    harness: &'h Harness<'static, SharecaseApp>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
+    harness
+        .get_all_by_label(label)
+        .find(|node| node.accesskit_node().role() != Role::Label)
+        .unwrap_or_else(|| panic!("no input named {label}"))
+}
+
+fn replace_text(harness: &mut Harness<'static, SharecaseApp>, label: &str, text: &str) {
+    input(harness, label).focus();
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    input(harness, label).type_text(text);
+    settle(harness);
+}
+
+fn leave_field(harness: &mut Harness<'static, SharecaseApp>) {
+    harness.key_press(egui::Key::Enter);
+    settle(harness);
+}
+
+#[test]
+fn the_example_opens_with_its_figures() {
+    let (harness, _dir) = harness(sharecase::case::example::case());
+    assert!(harness.query_by_label("1. Do minimum").is_some());
+    assert!(harness.query_by_label("2. Full shared service").is_some());
+    // The do-minimum is selected first: its NPV card, as the engine gives it, rounded.
+    assert!(harness.query_by_label("(£1.0m)").is_some());
+    assert_eq!(harness.state().results.computations(), 1);
+}
+
+#[test]
+fn changing_an_amount_changes_the_npv_and_undo_restores_it() {
+    let (mut harness, _dir) = harness(small_case());
+    assert!(
+        harness.query_by_label("£140").is_some(),
+        "NPV of £139.82 shown as £140"
+    );
+    harness.state_mut().view.tab = Tab::Lines;
+    settle(&mut harness);
+    replace_text(&mut harness, "Line 2 2027/28", "900");
+    leave_field(&mut harness);
+    // 900/1.035 + 600/1.035^2 - 1000 = 429.67
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("900"), d("600")])
+    );
+    assert!(
+        harness.query_by_label("£430").is_some(),
+        "NPV follows the edit"
+    );
+    assert!(harness.query_by_label("£140").is_none());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("£140").is_some(),
+        "undo restores the NPV"
+    );
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("600"), d("600")])
+    );
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("£430").is_some(),
+        "redo brings the edit back"
+    );
+}
+
+#[test]
+fn add_duplicate_and_delete_options_with_undo() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.get_by_label("Add").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("2. Option 1").is_some());
+    harness.get_by_label("Duplicate").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("3. Option 1 (copy)").is_some());
+    assert_eq!(harness.state().doc.case.options.len(), 3);
+    harness.get_by_label("Delete").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.options.len(), 2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options.len(),
+        3,
+        "undo brings the option back"
+    );
+    // The copy of the first option keeps its lines.
+    harness.state_mut().view.option = 0;
+    settle(&mut harness);
+    harness.get_by_label("Duplicate").click();
+    settle(&mut harness);
+    let case = &harness.state().doc.case;
+    assert_eq!(case.options[1].name, "Shared service (copy)");
+    assert_eq!(case.options[1].lines, case.options[0].lines);
+}
+
+#[test]
+fn moving_the_horizon_recomputes_every_year() {
+    let (mut harness, _dir) = harness(small_case());
+    input(&harness, "Horizon").set_value_accesskit(5.0);
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.horizon, 5);
+    let results = harness.state().results.get().expect("valid");
+    assert_eq!(results.years.last().map(String::as_str), Some("2030/31"));
+    harness.state_mut().view.tab = Tab::Yearly;
+    settle(&mut harness);
+    assert!(harness.query_by_label("2030/31").is_some());
+}
+
+#[test]
+fn a_what_if_slider_moves_the_figures() {
+    let (mut harness, _dir) = harness(small_case());
+    input(&harness, "Cost uplift").set_value_accesskit(20.0);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].adjustments.cost_uplift,
+        d("0.2")
+    );
+    // 1139.82 - 1000 x 1.2 = -60.18
+    assert!(harness.query_by_label("(£60)").is_some());
+    input(&harness, "Benefit delay").set_value_accesskit(12.0);
+    settle(&mut harness);
+    let m = &harness.state().results.get().expect("valid").options[0]
+        .figures
+        .measures;
+    assert_eq!(
+        sharecase::format::penny(m.totals.benefits_cash),
+        d("600.00"),
+        "a year's delay loses the last year"
+    );
+}
+
+#[test]
+fn nonsense_is_kept_and_explained_and_the_model_is_untouched() {
+    let (mut harness, _dir) = harness(small_case());
+    replace_text(&mut harness, "Discount rate", "abc");
+    leave_field(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("'abc' is not a percentage")
+            .is_some()
+    );
+    assert_eq!(harness.state().doc.case.discount_rate, d("0.035"));
+    // A rate the validator refuses is shown next to the field, in words.
+    replace_text(&mut harness, "Discount rate", "250");
+    leave_field(&mut harness);
+    assert_eq!(harness.state().doc.case.discount_rate, d("2.5"));
+    assert!(
+        harness
+            .query_by_label_contains("outside the accepted range for a discount rate")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1 problem to fix")
+            .is_some()
+    );
+}
+
+#[test]
+fn presentation_view_opens_with_f5_and_esc_returns() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.key_press(egui::Key::F5);
+    settle(&mut harness);
+    assert!(harness.state().view.presentation);
+    assert!(harness.query_by_label("Back (Esc)").is_some());
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(!harness.state().view.presentation);
+}
+
+#[test]
+fn an_idle_frame_does_not_recompute() {
+    let (mut harness, _dir) = harness(small_case());
+    let before = harness.state().results.computations();
+    harness.run_steps(5);
+    assert_eq!(harness.state().results.computations(), before);
+}
+
+#[test]
+fn unsaved_changes_are_marked_and_new_asks_first() {
+    let (mut harness, _dir) = harness(small_case());
+    assert!(!harness.state().doc.is_dirty());
+    input(&harness, "Cost uplift").set_value_accesskit(10.0);
+    settle(&mut harness);
+    assert!(harness.state().doc.is_dirty());
+    assert!(harness.state().doc.window_title().contains(" *"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    settle(&mut harness);
+    assert!(harness.query_by_label("Save changes first?").is_some());
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.title,
+        "Small case",
+        "cancel keeps the work"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    settle(&mut harness);
+    harness.get_by_label("Discard changes").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.title, "Untitled business case");
+}
+
+#[test]
+fn looking_at_every_tab_changes_nothing() {
+    let (mut harness, _dir) = harness(sharecase::case::example::case());
+    for option in 0..2 {
+        harness.state_mut().view.option = option;
+        for tab in Tab::ALL {
+            harness.state_mut().view.tab = tab;
+            settle(&mut harness);
+        }
+    }
+    assert!(
+        !harness.state().doc.is_dirty(),
+        "showing a case must not edit it"
+    );
+    assert_eq!(harness.state().doc.case, sharecase::case::example::case());
+}
