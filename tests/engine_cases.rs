@@ -584,3 +584,36 @@ fn absurd_rates_are_problems_not_panics() {
         problems[0]
     );
 }
+
+#[test]
+fn payback_charts_mark_break_even_where_the_engine_puts_it() {
+    let results = run(&sharecase::case::example::case());
+    let chart = sharecase::report::chart::options_payback(
+        &results,
+        sharecase::report::chart::Basis::Cash,
+        "Example",
+        d("0.035"),
+    );
+    assert_eq!(chart.curves.len(), 2);
+    assert!(
+        chart.curves[0].break_even.is_none(),
+        "the do-minimum never pays back"
+    );
+    let full = chart.curves[1].break_even.as_ref().expect("pays back");
+    let years = results.options[1]
+        .figures
+        .measures
+        .payback
+        .years()
+        .expect("pays back");
+    assert!((full.x - years.to_string().parse::<f64>().expect("number")).abs() < 1e-9);
+    assert_eq!(full.label, "pays back in 5 years, in 2030/31");
+    // One point per year end plus the start, at the cumulative cash position.
+    assert_eq!(chart.curves[1].points.len(), 11);
+    assert_eq!(chart.curves[1].points[0], [0.0, 0.0]);
+    let end = results.options[1].figures.years[9].cumulative_cash;
+    assert!(
+        (chart.curves[1].points[10][1] - end.to_string().parse::<f64>().expect("number")).abs()
+            < 1e-6
+    );
+}

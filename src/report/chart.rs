@@ -93,7 +93,8 @@ pub struct Curve {
     pub colour: Rgb,
     /// (0, 0), then (t + 1, position at the end of year t).
     pub points: Vec<[f64; 2]>,
-    /// Where it pays back, if it does.
+    /// Where it crosses zero on its way to paying back (none when it never goes below zero,
+    /// or does not pay back).
     pub break_even: Option<BreakEven>,
     /// Words for the legend when it does not pay back.
     pub note: String,
@@ -137,11 +138,8 @@ fn curve(name: &str, colour: Rgb, figures: &Figures, basis: Basis, years: &[Stri
             x: f(*t),
             label: format!("pays back in {}", words::payback(payback, years)),
         }),
-        Payback::Immediate => Some(BreakEven {
-            x: 0.0,
-            label: "never below zero".into(),
-        }),
-        Payback::NotWithinHorizon { .. } => None,
+        // Never below zero: there is no point to mark, and the legend says so.
+        Payback::Immediate | Payback::NotWithinHorizon { .. } => None,
     };
     let note = match payback {
         Payback::NotWithinHorizon { .. } => {
