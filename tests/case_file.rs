@@ -55,7 +55,7 @@ fn money_is_written_as_decimal_strings() {
 #[test]
 fn a_newer_file_is_refused_with_a_clear_message() {
     let text = example::EXAMPLE_JSON.replacen(
-        "\"schema_version\": 1",
+        &format!("\"schema_version\": {CURRENT_SCHEMA_VERSION}"),
         &format!("\"schema_version\": {}", CURRENT_SCHEMA_VERSION + 1),
         1,
     );

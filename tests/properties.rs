@@ -83,6 +83,7 @@ fn line(partners: usize) -> impl Strategy<Value = Line> {
                 s => Sharing::Partner(format!("P{}", s - 1)),
             },
             source: String::new(),
+            range: None,
         })
 }
 
@@ -140,8 +141,10 @@ fn case() -> impl Strategy<Value = Case> {
                                     benefit_delay_months: delay,
                                 },
                                 lines,
+                                delay_range: None,
                             })
                             .collect(),
+                        risk: sharecase::case::RiskSettings::default(),
                     }
                 },
             )
@@ -225,6 +228,7 @@ proptest! {
             indexation: None,
             sharing: Sharing::Equal,
             source: String::new(),
+            range: None,
         });
         let (less, more) = (a.min(b), a.max(b));
         let payback_with = |months: u32| {

@@ -116,6 +116,29 @@ impl Amounts {
         }
     }
 
+    /// The figure a finance officer would quote for the line: the one-off amount, the annual
+    /// amount, or the total of the yearly amounts (year-0 prices).
+    #[must_use]
+    pub fn headline(&self) -> Decimal {
+        match self {
+            Self::OneOff { amount, .. } => *amount,
+            Self::Recurring { annual, .. } => *annual,
+            Self::ByYear(values) => values.iter().sum(),
+        }
+    }
+
+    /// The same pattern with every amount multiplied by `factor`.
+    #[must_use]
+    pub fn scaled(&self, factor: Decimal) -> Self {
+        let mut out = self.clone();
+        match &mut out {
+            Self::OneOff { amount, .. } => *amount *= factor,
+            Self::Recurring { annual, .. } => *annual *= factor,
+            Self::ByYear(values) => values.iter_mut().for_each(|v| *v *= factor),
+        }
+        out
+    }
+
     /// The name of the pattern, for tables and menus.
     #[must_use]
     pub fn pattern_name(&self) -> &'static str {

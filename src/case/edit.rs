@@ -21,6 +21,7 @@ impl Case {
             }],
             bases: Vec::new(),
             options: vec![CaseOption::named("Do minimum")],
+            risk: super::RiskSettings::default(),
         }
     }
 
@@ -138,6 +139,7 @@ impl CaseOption {
             description: String::new(),
             adjustments: super::Adjustments::default(),
             lines: Vec::new(),
+            delay_range: None,
         }
     }
 }
@@ -159,6 +161,7 @@ impl Line {
             indexation: None,
             sharing: Sharing::Equal,
             source: String::new(),
+            range: None,
         }
     }
 }

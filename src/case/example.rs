@@ -77,6 +77,17 @@ pub fn sized(options: usize, lines: usize) -> Case {
                 _ => Sharing::Basis("Transactions".into()),
             },
             source: "Benchmark".into(),
+            range: Some(super::Range {
+                low: Decimal::new(-1, 1),
+                most_likely: Decimal::ZERO,
+                high: Decimal::new(2, 1),
+                unit: super::RangeUnit::Percent,
+                distribution: if i.is_multiple_of(2) {
+                    super::Distribution::Triangular
+                } else {
+                    super::Distribution::Pert
+                },
+            }),
         }
     };
     Case {
@@ -99,7 +110,14 @@ pub fn sized(options: usize, lines: usize) -> Case {
                     benefit_delay_months: u32::try_from(o % 4 * 3).unwrap_or(0),
                 },
                 lines: (0..lines).map(line).collect(),
+                delay_range: Some(super::DelayRange {
+                    low: 0,
+                    most_likely: 3,
+                    high: 9,
+                    distribution: super::Distribution::Triangular,
+                }),
             })
             .collect(),
+        risk: super::RiskSettings::default(),
     }
 }

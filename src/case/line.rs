@@ -97,4 +97,7 @@ pub struct Line {
     /// Where the figure comes from ("2025/26 budget book", "supplier quote").
     #[serde(default)]
     pub source: String,
+    /// How far the amounts may be from what is entered, for sensitivity and risk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<super::Range>,
 }

@@ -11,6 +11,7 @@ mod file;
 mod line;
 mod option;
 mod partner;
+mod risk;
 pub mod validate;
 
 pub use amounts::Amounts;
@@ -18,6 +19,7 @@ pub use file::{CURRENT_SCHEMA_VERSION, LoadError, from_json, load, save, to_json
 pub use line::{Line, LineKind, STANDARD_CATEGORIES};
 pub use option::{Adjustments, CaseOption, MAX_BENEFIT_DELAY_MONTHS};
 pub use partner::{Partner, Sharing, SharingBasis};
+pub use risk::{DelayRange, Distribution, Range, RangeUnit, RiskSettings};
 pub use validate::{Problem, validate};
 
 use rust_decimal::Decimal;
@@ -57,6 +59,9 @@ pub struct Case {
     pub bases: Vec<SharingBasis>,
     /// The options being compared; the first is usually the do-minimum.
     pub options: Vec<CaseOption>,
+    /// Settings of the sensitivity and risk analysis.
+    #[serde(default, skip_serializing_if = "RiskSettings::is_default")]
+    pub risk: RiskSettings,
 }
 
 /// The Green Book's Social Time Preference Rate for years 0 to 30: 3.5%.

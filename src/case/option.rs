@@ -22,6 +22,9 @@ pub struct CaseOption {
     /// The costs, savings and income of the option.
     #[serde(default)]
     pub lines: Vec<Line>,
+    /// How late the benefits may come, for risk analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_range: Option<super::DelayRange>,
 }
 
 /// Adjustments for optimism bias and what-if, applied on top of the lines as entered.

@@ -210,6 +210,36 @@ impl Validator<'_> {
             );
         }
         self.rate("discount_rate", case.discount_rate, "a discount rate");
+        let risk = &case.risk;
+        if !(100..=1_000_000).contains(&risk.trials) {
+            self.push(
+                "risk.trials",
+                format!(
+                    "{} trials is outside the accepted 100 to 1,000,000",
+                    risk.trials
+                ),
+            );
+        }
+        if let Some(year) = risk.target_year
+            && year >= u32::from(case.horizon)
+        {
+            self.push(
+                "risk.target_year",
+                format!(
+                    "year {year} is after the horizon: the target year must be from 0 to {}",
+                    case.horizon.saturating_sub(1)
+                ),
+            );
+        }
+        if !in_range(risk.tornado_swing, Decimal::ZERO, Decimal::ONE) {
+            self.push(
+                "risk.tornado_swing",
+                format!(
+                    "{} is outside 0% to 100%: write a fraction such as 0.2 for 20%",
+                    percent(risk.tornado_swing)
+                ),
+            );
+        }
         self.rate("inflation", case.inflation, "general inflation");
     }
 
@@ -322,6 +352,25 @@ impl Validator<'_> {
                 ),
             );
         }
+        if let Some(delay) = &option.delay_range {
+            if !(delay.low <= delay.most_likely && delay.most_likely <= delay.high) {
+                self.push(
+                    "delay_range",
+                    format!(
+                        "{}, {} and {} months are out of order: they must rise from low to high",
+                        delay.low, delay.most_likely, delay.high
+                    ),
+                );
+            } else if delay.high > MAX_BENEFIT_DELAY_MONTHS {
+                self.push(
+                    "delay_range",
+                    format!(
+                        "{} months is more than the {MAX_BENEFIT_DELAY_MONTHS} accepted",
+                        delay.high
+                    ),
+                );
+            }
+        }
         if option.lines.len() > MAX_LINES {
             self.push(
                 "lines",
@@ -365,6 +414,47 @@ impl Validator<'_> {
             }
         }
         self.amounts(&line.amounts);
+        if let Some(range) = &line.range {
+            self.range(range, &line.amounts);
+        }
+    }
+
+    fn range(&mut self, range: &super::Range, amounts: &Amounts) {
+        if !(range.low <= range.most_likely && range.most_likely <= range.high) {
+            self.push(
+                "range",
+                format!(
+                    "low {}, most likely {} and high {} are out of order: they must rise from low to high",
+                    range.low, range.most_likely, range.high
+                ),
+            );
+        }
+        match range.unit {
+            super::RangeUnit::Percent => {
+                if range.low < -Decimal::ONE || range.high > Decimal::TEN {
+                    self.push(
+                        "range",
+                        "a range in percent must stay between -100% and +1,000% (written -1 to 10)",
+                    );
+                }
+            }
+            super::RangeUnit::Pounds => {
+                for value in [range.low, range.most_likely, range.high] {
+                    if !is_amount(value) {
+                        self.push(
+                            "range",
+                            format!("{value} is not an amount from 0 to 1000000000000"),
+                        );
+                    }
+                }
+                if amounts.headline().is_zero() {
+                    self.push(
+                        "range",
+                        "a range in pounds needs the line to have an amount to compare it with; use percent instead",
+                    );
+                }
+            }
+        }
     }
 
     fn amounts(&mut self, amounts: &Amounts) {

@@ -12,6 +12,8 @@ pub mod line;
 pub mod partner;
 pub mod payback;
 pub mod results;
+pub mod risk;
+pub mod sensitivity;
 
 pub use figures::{KindTotals, figures, kind_slot};
 pub use results::*;

@@ -43,7 +43,9 @@ pub fn bare_case(horizon: u8) -> Case {
             description: String::new(),
             adjustments: Adjustments::default(),
             lines: Vec::new(),
+            delay_range: None,
         }],
+        risk: sharecase::case::RiskSettings::default(),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn line(name: &str, kind: LineKind, amounts: Amounts) -> Line {
         indexation: None,
         sharing: Sharing::Equal,
         source: String::new(),
+        range: None,
     }
 }
 
