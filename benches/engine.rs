@@ -48,5 +48,53 @@ fn irr(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, whole_case, growth_with_lines, irr);
+fn risk(c: &mut Criterion) {
+    use std::sync::atomic::{AtomicBool, AtomicU64};
+    let example = sharecase::case::example::case();
+    let mut group = c.benchmark_group("monte carlo, example case (2 options, 3 partners)");
+    group.sample_size(10);
+    for trials in [10_000_u64, 100_000] {
+        group.bench_function(format!("{trials} trials"), |b| {
+            b.iter(|| {
+                sharecase::engine::risk::run(
+                    black_box(&example),
+                    trials,
+                    1,
+                    &AtomicU64::new(0),
+                    &AtomicBool::new(false),
+                )
+            });
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("monte carlo, 10,000 trials, one option by lines");
+    group.sample_size(10);
+    for lines in [10, 100, 200] {
+        let case = sharecase::case::example::sized(1, lines);
+        group.bench_function(format!("{lines} lines"), |b| {
+            b.iter(|| {
+                sharecase::engine::risk::run(
+                    black_box(&case),
+                    10_000,
+                    1,
+                    &AtomicU64::new(0),
+                    &AtomicBool::new(false),
+                )
+            });
+        });
+    }
+    group.finish();
+    let results = sharecase::engine::compute(&example).expect("valid");
+    c.bench_function("tornado and switching values, example full option", |b| {
+        b.iter(|| {
+            let t =
+                sharecase::engine::sensitivity::tornado(&example, &results.options[1], 1, false);
+            let s =
+                sharecase::engine::sensitivity::switching_values(&example, &results.options[1], 1);
+            (t, s)
+        });
+    });
+}
+
+criterion_group!(benches, whole_case, growth_with_lines, irr, risk);
 criterion_main!(benches);

@@ -262,3 +262,54 @@ fn a_signed_number_in_brackets_is_refused() {
         .code(1)
         .stderr(predicate::str::contains("'(-5)' is not an amount"));
 }
+
+#[test]
+fn risk_prints_tornado_switching_values_and_monte_carlo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_example(dir.path());
+    sharecase()
+        .args([
+            "risk",
+            "--trials",
+            "2000",
+            "--option",
+            "Full shared service",
+        ])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tornado"))
+        .stdout(predicate::str::contains("Switching values"))
+        .stdout(predicate::str::contains(
+            "Monte Carlo: 2000 trials, seed 2026",
+        ))
+        .stdout(predicate::str::contains("of trials, by the end of 2031/32"));
+    let run = |seed: &str| {
+        let output = sharecase()
+            .args(["risk", "--json", "--trials", "1000", "--seed", seed])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let (a, b) = (run("5"), run("5"));
+    assert_eq!(a, b, "the same seed gives the same JSON");
+    let full = &a["options"][1];
+    assert_eq!(full["option"], "Full shared service");
+    assert_eq!(full["monte_carlo"]["trials"], 1000);
+    assert_eq!(
+        full["monte_carlo"]["partners"]
+            .as_array()
+            .expect("partners")
+            .len(),
+        3
+    );
+    assert!(full["switching_values"]["benefit_shortfall"]["value"].is_string());
+    assert_eq!(full["tornado"][0]["name"], "Revenues and benefits staff");
+    sharecase()
+        .args(["risk", "--trials", "5"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--trials: 5 is outside"));
+}

@@ -67,6 +67,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = MoneyArg::Pounds)]
         money: MoneyArg,
     },
+    /// Sensitivity and risk: tornado, switching values and Monte Carlo, per option and partner.
+    Risk(RiskArgs),
     /// Headline figures of a bare series of yearly net flows, year 0 first.
     ///
     /// No indexation: the rate is applied as given. Example:
@@ -83,6 +85,28 @@ pub enum Command {
         #[arg(required = true, allow_hyphen_values = true, num_args = 1..)]
         values: Vec<String>,
     },
+}
+
+/// Options of `sharecase risk`.
+#[derive(Debug, clap::Args)]
+pub struct RiskArgs {
+    /// The case file (`.sharecase.json`).
+    pub file: PathBuf,
+    /// Monte Carlo trials (default: the case's setting, usually 10,000).
+    #[arg(long)]
+    pub trials: Option<u64>,
+    /// The seed: the same seed gives the same results (default: the case's setting).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Only this option (by name); without it, every option.
+    #[arg(long)]
+    pub option: Option<String>,
+    /// The tornado by category instead of by line.
+    #[arg(long)]
+    pub by_category: bool,
+    /// Print JSON: tornado, switching values and Monte Carlo, per option.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How money is shown in text tables.
@@ -128,6 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
             money,
         }) => summary(&file, json, option.as_deref(), money.into()),
         Some(Command::Flows { rate, json, values }) => bare_flows(&rate, json, &values),
+        Some(Command::Risk(args)) => risk(&args),
     };
     match result {
         Ok(code) => code,
@@ -251,4 +276,73 @@ fn bare_flows(rate: &str, json: bool, values: &[String]) -> Outcome {
         return print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"));
     }
     print(&report::summary::flows(&result))
+}
+
+fn risk(args: &RiskArgs) -> Outcome {
+    use crate::engine::sensitivity::{switching_values, tornado};
+    use std::sync::atomic::{AtomicBool, AtomicU64};
+    let case = read(&args.file)?;
+    let results = engine::compute(&case).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+        format!(
+            "{} is not valid, so nothing was computed:\n{}",
+            args.file.display(),
+            list.join("\n")
+        )
+    })?;
+    let chosen: Vec<usize> = match &args.option {
+        Some(name) => vec![
+            case.options
+                .iter()
+                .position(|o| &o.name == name)
+                .ok_or_else(|| {
+                    let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
+                    format!(
+                        "there is no option called \"{name}\"; the options are: {}",
+                        names.join(", ")
+                    )
+                })?,
+        ],
+        None => (0..case.options.len()).collect(),
+    };
+    let trials = args.trials.unwrap_or_else(|| u64::from(case.risk.trials));
+    if !(100..=1_000_000).contains(&trials) {
+        return Err(format!(
+            "--trials: {trials} is outside the accepted 100 to 1,000,000"
+        ));
+    }
+    let seed = args.seed.unwrap_or(case.risk.seed);
+    let mc = engine::risk::run(
+        &case,
+        trials,
+        seed,
+        &AtomicU64::new(0),
+        &AtomicBool::new(false),
+    )
+    .ok_or("the Monte Carlo run could not start")?;
+    let mut text = String::new();
+    let mut values = Vec::new();
+    for index in chosen {
+        let option = &results.options[index];
+        let t = tornado(&case, option, index, args.by_category);
+        let s = switching_values(&case, option, index);
+        if args.json {
+            values.push(report::risk::json(&results, index, &t, &s, Some(&mc)));
+        } else {
+            text.push_str(&report::risk::text(
+                &case,
+                &results,
+                index,
+                &t,
+                &s,
+                Some(&mc),
+            ));
+            text.push('\n');
+        }
+    }
+    if args.json {
+        let value = serde_json::json!({ "title": case.title, "options": values });
+        return print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"));
+    }
+    print(&format!("{}\n\n{text}", case.title))
 }

@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod json;
 pub mod partners;
+pub mod risk;
 pub mod summary;
 mod table;
 pub mod words;
