@@ -277,3 +277,35 @@ fn looking_at_every_tab_changes_nothing() {
     );
     assert_eq!(harness.state().doc.case, sharecase::case::example::case());
 }
+
+#[test]
+fn the_sensitivity_view_runs_the_trials_in_the_background_and_shows_the_headline() {
+    let mut case = small_case();
+    case.risk.trials = 500;
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().risk.results.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    settle(&mut harness);
+    assert!(harness.state().risk.results.is_some(), "the run finished");
+    // Nothing is ranged, so every trial pays back as the exact case does.
+    assert!(
+        harness
+            .query_by_label_contains("pays back within 3 years in 100% of trials")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Switching values: the change that brings NPV to zero")
+            .is_some()
+    );
+    // Changing the case starts a fresh run.
+    input(&harness, "Cost uplift").set_value_accesskit(30.0);
+    settle(&mut harness);
+    assert!(harness.state().risk.results.is_none() || harness.state().risk.progress().is_some());
+}

@@ -9,6 +9,7 @@ mod document;
 mod fields;
 mod files;
 mod history;
+mod risk_run;
 mod theme;
 mod views;
 
@@ -39,17 +40,20 @@ pub enum Tab {
     Compare,
     /// The selected option's yearly table.
     Yearly,
+    /// Tornado, switching values and Monte Carlo.
+    Sensitivity,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Lines,
         Self::Payback,
         Self::Flows,
         Self::Partners,
         Self::Compare,
         Self::Yearly,
+        Self::Sensitivity,
     ];
 
     /// The tab's title.
@@ -62,6 +66,7 @@ impl Tab {
             Self::Partners => "Partners",
             Self::Compare => "Options compared",
             Self::Yearly => "Yearly table",
+            Self::Sensitivity => "Sensitivity and risk",
         }
     }
 }
@@ -83,6 +88,10 @@ pub struct ViewState {
     pub dark: bool,
     /// The line whose details are open.
     pub line: Option<usize>,
+    /// The tornado by category rather than by line.
+    pub tornado_by_category: bool,
+    /// Which outcome the risk charts show: 0 the option, then each partner.
+    pub risk_entity: usize,
 }
 
 impl Default for ViewState {
@@ -95,6 +104,8 @@ impl Default for ViewState {
             presentation: false,
             dark: false,
             line: None,
+            tornado_by_category: false,
+            risk_entity: 0,
         }
     }
 }
@@ -172,6 +183,8 @@ pub struct SharecaseApp {
     pub history: History,
     /// Results of the case as it stands.
     pub results: Results,
+    /// The sensitivity and risk analysis, run in the background.
+    pub risk: risk_run::RiskRun,
     /// What is being looked at.
     pub view: ViewState,
     files: Files,
@@ -197,6 +210,7 @@ impl SharecaseApp {
             history: History::new(&doc.case),
             doc,
             results,
+            risk: risk_run::RiskRun::default(),
             view: ViewState::default(),
             files,
             dialog,

@@ -8,6 +8,7 @@ mod lines;
 mod menu;
 mod navigator;
 pub mod presentation;
+mod sensitivity;
 mod tables;
 
 use super::theme::Palette;
@@ -39,6 +40,7 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             Tab::Partners => tables::partners_tab(app, ui),
             Tab::Compare => tables::compare_tab(app, ui),
             Tab::Yearly => tables::yearly_tab(app, ui),
+            Tab::Sensitivity => sensitivity::show(app, ui),
         }
     });
 }

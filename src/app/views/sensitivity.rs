@@ -1,0 +1,378 @@
+//! The Sensitivity view: the tornado, switching values, and Monte Carlo (a fan chart of the
+//! cumulative position and a histogram of payback years), for the option or a partner.
+
+use super::super::SharecaseApp;
+use super::super::theme::{Palette, colour};
+use crate::format::MoneyStyle;
+use crate::report::chart::{PALETTE, axis_money};
+use crate::report::risk::{delay_words, headline, shortfall_words, switch_words};
+use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Legend, Line, Plot};
+
+/// The tab.
+pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let Some(results) = app.results.get() else {
+        super::super::fields::problems(
+            ui,
+            &["Fix the problems listed to see the sensitivity and risk analysis.".to_owned()],
+        );
+        return;
+    };
+    let index = app.view.option;
+    if index >= results.options.len() {
+        return;
+    }
+    let ctx = ui.ctx().clone();
+    app.risk.keep_up(&ctx, &app.doc.case);
+    let palette = Palette::of(ui);
+    let style = if app.view.money == MoneyStyle::Pounds {
+        MoneyStyle::Compact
+    } else {
+        app.view.money
+    };
+    let years = results.years.clone();
+
+    // Settings and progress.
+    ui.horizontal_wrapped(|ui| {
+        let risk = &mut app.doc.case.risk;
+        let label = ui.label("Trials");
+        ui.add(
+            egui::DragValue::new(&mut risk.trials)
+                .range(100..=1_000_000)
+                .speed(100),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Seed");
+        ui.add(egui::DragValue::new(&mut risk.seed))
+            .labelled_by(label.id);
+        let label = ui.label("Target year");
+        egui::ComboBox::from_id_salt("target-year")
+            .selected_text(
+                risk.target_year
+                    .and_then(|y| years.get(y as usize))
+                    .map_or("none", String::as_str),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut risk.target_year, None, "none");
+                for (t, label) in years.iter().enumerate() {
+                    ui.selectable_value(&mut risk.target_year, u32::try_from(t).ok(), label);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.checkbox(&mut app.view.tornado_by_category, "Tornado by category");
+        match app.risk.progress() {
+            Some(share) => {
+                ui.add(
+                    egui::ProgressBar::new(share)
+                        .desired_width(160.0)
+                        .show_percentage(),
+                );
+                if ui.button("Cancel").clicked() {
+                    app.risk.cancel();
+                }
+            }
+            None => {
+                if ui.button("Run again").clicked() {
+                    app.risk.restart();
+                }
+            }
+        }
+    });
+
+    let entity_names: Vec<String> = std::iter::once(results.options[index].name.clone())
+        .chain(results.partners.iter().cloned())
+        .collect();
+    app.view.risk_entity = app.view.risk_entity.min(entity_names.len() - 1);
+    if let Some(risk) = &app.risk.results {
+        if let Some(outcome) = risk
+            .options
+            .get(index)
+            .and_then(|o| o.get(app.view.risk_entity))
+        {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {}",
+                    outcome.name,
+                    headline(outcome, &app.doc.case, &years)
+                ))
+                .size(19.0)
+                .strong(),
+            );
+            ui.label(
+                egui::RichText::new(format!(
+                    "NPV across {} trials: P10 {}, median {}, P90 {}",
+                    risk.trials,
+                    axis_money(outcome.npv.p10, style),
+                    axis_money(outcome.npv.p50, style),
+                    axis_money(outcome.npv.p90, style)
+                ))
+                .color(palette.muted),
+            );
+        }
+    } else {
+        ui.label("Running the trials...");
+    }
+
+    let (tornado, switching) = {
+        let (t, s) =
+            app.risk
+                .sensitivity(&app.doc.case, results, index, app.view.tornado_by_category);
+        (t.clone(), s.clone())
+    };
+    ui.columns(2, |columns| {
+        let ui = &mut columns[0];
+        ui.strong(format!(
+            "Tornado: NPV with each {} at its low and high end (widest ten)",
+            if app.view.tornado_by_category {
+                "category"
+            } else {
+                "line"
+            }
+        ));
+        // The ten widest bars, as a tornado is read; the table below lists every line.
+        let shown = &tornado.bars[..tornado.bars.len().min(10)];
+        let names: Vec<String> = shown.iter().map(|b| b.name.clone()).collect();
+        let base = tornado.base_npv.to_string().parse::<f64>().unwrap_or(0.0);
+        let count = names.len();
+        let to_f = |d: rust_decimal::Decimal| d.to_string().parse::<f64>().unwrap_or(0.0);
+        #[allow(clippy::cast_precision_loss)]
+        let position = |i: usize| (count - i) as f64;
+        let low: Vec<Bar> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                Bar::new(position(i), to_f(b.npv_low) - base)
+                    .base_offset(base)
+                    .width(0.7)
+                    .name(format!("{}: low end", b.name))
+            })
+            .collect();
+        let high: Vec<Bar> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                Bar::new(position(i), to_f(b.npv_high) - base)
+                    .base_offset(base)
+                    .width(0.7)
+                    .name(format!("{}: high end", b.name))
+            })
+            .collect();
+        let labels = names.clone();
+        Plot::new("tornado")
+            .height((ui.available_height() * 0.55).max(200.0))
+            .y_axis_min_width(230.0)
+            .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+            .y_grid_spacer(move |_| {
+                (0..count)
+                    .map(|i| GridMark {
+                        #[allow(clippy::cast_precision_loss)]
+                        value: (count - i) as f64,
+                        // A strong mark, so every name is labelled however close the bars.
+                        step_size: 4.0,
+                    })
+                    .collect()
+            })
+            .y_axis_formatter(move |mark, _| {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let i = count.saturating_sub(mark.value.round() as usize);
+                labels.get(i).cloned().unwrap_or_default()
+            })
+            .x_axis_formatter(move |mark, _| axis_money(mark.value, style))
+            .x_axis_label("NPV (real terms, discounted)")
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.bar_chart(
+                    BarChart::new("Low end", low)
+                        .horizontal()
+                        .color(colour(PALETTE[4])),
+                );
+                plot.bar_chart(
+                    BarChart::new("High end", high)
+                        .horizontal()
+                        .color(colour(PALETTE[0])),
+                );
+                plot.vline(
+                    egui_plot::VLine::new("", base)
+                        .color(palette.axis)
+                        .width(1.5),
+                );
+            });
+        ui.strong("Switching values: the change that brings NPV to zero");
+        egui::ScrollArea::both()
+            .id_salt("switching")
+            .show(ui, |ui| {
+                egui::Grid::new("switching-table")
+                    .striped(true)
+                    .spacing([12.0, 3.0])
+                    .show(ui, |ui| {
+                        ui.strong("");
+                        ui.strong("Change");
+                        ui.strong("£ (year-0 prices)");
+                        ui.end_row();
+                        for s in switching.lines.iter().chain(&switching.categories) {
+                            let (change, pounds) = switch_words(&s.switch);
+                            ui.label(&s.name);
+                            ui.label(change);
+                            ui.label(pounds);
+                            ui.end_row();
+                        }
+                    });
+                ui.label(format!("It {}.", delay_words(&switching.delay_months)));
+                ui.label(format!("It {}.", shortfall_words(&switching.shortfall)));
+            });
+
+        let ui = &mut columns[1];
+        ui.horizontal(|ui| {
+            let label = ui.label("Show");
+            egui::ComboBox::from_id_salt("risk-entity")
+                .selected_text(entity_names[app.view.risk_entity].as_str())
+                .show_ui(ui, |ui| {
+                    for (e, name) in entity_names.iter().enumerate() {
+                        ui.selectable_value(&mut app.view.risk_entity, e, name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        let Some(risk) = &app.risk.results else {
+            ui.spinner();
+            return;
+        };
+        let Some(outcome) = risk
+            .options
+            .get(index)
+            .and_then(|o| o.get(app.view.risk_entity))
+        else {
+            return;
+        };
+        ui.strong("Cumulative cash position: P10 to P90 of the trials, and the median");
+        #[allow(clippy::cast_precision_loss)]
+        let xs: Vec<f64> = (0..=outcome.band.len()).map(|t| t as f64).collect();
+        let lows: Vec<f64> = std::iter::once(0.0)
+            .chain(outcome.band.iter().map(|b| b[0]))
+            .collect();
+        let highs: Vec<f64> = std::iter::once(0.0)
+            .chain(outcome.band.iter().map(|b| b[2]))
+            .collect();
+        let median: Vec<[f64; 2]> = xs
+            .iter()
+            .zip(std::iter::once(0.0).chain(outcome.band.iter().map(|b| b[1])))
+            .map(|(x, y)| [*x, y])
+            .collect();
+        let year_labels = years.clone();
+        let fan_years = years.clone();
+        let (bottom, top) = outcome.band.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), b| {
+            (lo.min(b[0]), hi.max(b[2]))
+        });
+        let marks = round_marks(bottom, top);
+        Plot::new("fan")
+            .height((ui.available_height() * 0.55).max(200.0))
+            .y_axis_min_width(84.0)
+            .y_grid_spacer(move |_| marks.clone())
+            .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+            .x_grid_spacer(move |_| {
+                (0..fan_years.len())
+                    .map(|t| GridMark {
+                        #[allow(clippy::cast_precision_loss)]
+                        value: t as f64 + 0.5,
+                        step_size: if t.is_multiple_of(2) { 2.0 } else { 1.0 },
+                    })
+                    .collect()
+            })
+            .x_axis_formatter(move |mark, _| {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let t = mark.value.floor() as usize;
+                year_labels.get(t).cloned().unwrap_or_default()
+            })
+            .y_axis_formatter(move |mark, _| axis_money(mark.value, style))
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.add(
+                    FilledArea::new("P10 to P90", &xs, &lows, &highs)
+                        .fill_color(colour(PALETTE[0]).gamma_multiply(0.3)),
+                );
+                plot.line(
+                    Line::new("Median (P50)", median)
+                        .color(colour(PALETTE[0]))
+                        .width(2.5),
+                );
+                plot.hline(HLine::new("Break-even", 0.0).color(palette.axis).width(1.5));
+            });
+        ui.strong("When the trials pay back");
+        let bars: Vec<Bar> = outcome
+            .histogram
+            .iter()
+            .enumerate()
+            .map(|(t, n)| {
+                #[allow(clippy::cast_precision_loss)]
+                let share = *n as f64 * 100.0 / risk.trials.max(1) as f64;
+                let name = years
+                    .get(t)
+                    .cloned()
+                    .unwrap_or_else(|| "Not within the horizon".into());
+                #[allow(clippy::cast_precision_loss)]
+                Bar::new(t as f64, share).width(0.8).name(name)
+            })
+            .collect();
+        let hist_labels: Vec<String> = years
+            .iter()
+            .cloned()
+            .chain(std::iter::once("none".to_owned()))
+            .collect();
+        let marks = hist_labels.len();
+        Plot::new("payback-histogram")
+            .x_grid_spacer(move |_| {
+                (0..marks)
+                    .map(|t| GridMark {
+                        #[allow(clippy::cast_precision_loss)]
+                        value: t as f64,
+                        step_size: if t.is_multiple_of(2) || t + 1 == marks {
+                            2.0
+                        } else {
+                            1.0
+                        },
+                    })
+                    .collect()
+            })
+            .x_axis_formatter(move |mark, _| {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let t = mark.value.round() as usize;
+                if (mark.value - mark.value.round()).abs() < 1e-6 {
+                    hist_labels.get(t).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+            .y_axis_label("Trials")
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.bar_chart(
+                    BarChart::new("Trials paying back in the year", bars).color(colour(PALETTE[2])),
+                );
+            });
+    });
+}
+
+/// About five marks at round amounts (1, 2 or 5 times a power of ten) from `low` to `high`,
+/// strong enough to be labelled on a small chart.
+fn round_marks(low: f64, high: f64) -> Vec<GridMark> {
+    let span = (high - low).abs().max(1.0);
+    let raw = span / 5.0;
+    let power = 10_f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(raw);
+    let mut value = (low / step).floor() * step;
+    let mut marks = Vec::new();
+    while value <= high + step * 0.5 && marks.len() < 40 {
+        marks.push(GridMark {
+            value,
+            step_size: step * 4.0,
+        });
+        value += step;
+    }
+    marks
+}
