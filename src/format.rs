@@ -22,6 +22,18 @@ pub enum MoneyStyle {
     Compact,
 }
 
+impl MoneyStyle {
+    /// The style for chart axes and cards: whole pounds there become compact (`£1.2m`).
+    #[must_use]
+    pub fn for_axis(self) -> Self {
+        if self == Self::Pounds {
+            Self::Compact
+        } else {
+            self
+        }
+    }
+}
+
 /// Rounds to `places` decimal places, half away from zero.
 #[must_use]
 pub fn round(value: Decimal, places: u32) -> Decimal {

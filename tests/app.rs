@@ -304,8 +304,28 @@ fn the_sensitivity_view_runs_the_trials_in_the_background_and_shows_the_headline
             .query_by_label("Switching values: the change that brings NPV to zero")
             .is_some()
     );
-    // Changing the case starts a fresh run.
+    // Changing the case starts a fresh run, whose figures follow the change.
+    let before = harness.state().risk.results.as_ref().expect("run").options[0][0]
+        .npv
+        .p50;
     input(&harness, "Cost uplift").set_value_accesskit(30.0);
     settle(&mut harness);
-    assert!(harness.state().risk.results.is_none() || harness.state().risk.progress().is_some());
+    let mut after = None;
+    for _ in 0..500 {
+        harness.step();
+        if let Some(results) = &harness.state().risk.results {
+            let p50 = results.options[0][0].npv.p50;
+            if (p50 - before).abs() > 1.0 {
+                after = Some(p50);
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // 30% more on the £1,000 invested: £300 off the NPV.
+    let after = after.expect("a fresh run for the changed case");
+    assert!(
+        (before - after - 300.0).abs() < 0.01,
+        "{before} then {after}"
+    );
 }

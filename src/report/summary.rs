@@ -118,18 +118,7 @@ fn option_section(
 }
 
 fn yearly_table(figures: &Figures, style: MoneyStyle) -> String {
-    let mut table = Table::new(&[
-        "Year",
-        "Investment",
-        "All costs",
-        "Benefits",
-        "Net (cash)",
-        "Cumulative (cash)",
-        "Net (real)",
-        "Discount factor",
-        "Present value",
-        "Cumulative PV",
-    ]);
+    let mut table = Table::new(&words::YEARLY_COLUMNS);
     for y in &figures.years {
         table.row(vec![
             y.label.clone(),

@@ -78,3 +78,17 @@ pub fn adjustments(a: &Adjustments) -> String {
     }
     parts.join(", ")
 }
+
+/// The columns of the yearly table, the same in every view.
+pub const YEARLY_COLUMNS: [&str; 10] = [
+    "Year",
+    "Investment",
+    "All costs",
+    "Benefits",
+    "Net (cash)",
+    "Cumulative (cash)",
+    "Net (real)",
+    "Discount factor",
+    "Present value",
+    "Cumulative PV",
+];

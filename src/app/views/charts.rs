@@ -46,11 +46,7 @@ pub fn draw_payback(ui: &mut egui::Ui, id: &str, chart: &PaybackChart, look: &Lo
     let years = chart.years.clone();
     let hover_years = chart.years.clone();
     let money = look.money;
-    let axis_style = if money == MoneyStyle::Pounds {
-        MoneyStyle::Compact
-    } else {
-        money
-    };
+    let axis_style = money.for_axis();
     Plot::new(id)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .x_grid_spacer(year_marks(years.len()))
@@ -140,11 +136,7 @@ pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) {
     let palette = Palette::of(ui);
     let years = chart.years.clone();
     let hover_years = chart.years.clone();
-    let axis_style = if money == MoneyStyle::Pounds {
-        MoneyStyle::Compact
-    } else {
-        money
-    };
+    let axis_style = money.for_axis();
     let mut costs: Vec<BarChart> = Vec::new();
     let mut benefits: Vec<BarChart> = Vec::new();
     for stack in &chart.stacks {

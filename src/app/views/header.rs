@@ -68,11 +68,7 @@ fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: Mon
             palette.bad
         }
     };
-    let style = if style == MoneyStyle::Pounds {
-        MoneyStyle::Compact
-    } else {
-        style
-    };
+    let style = style.for_axis();
     ui.horizontal_wrapped(|ui| {
         card(
             ui,

@@ -3,7 +3,6 @@
 
 use super::super::SharecaseApp;
 use super::super::theme::{Palette, colour};
-use crate::format::MoneyStyle;
 use crate::report::chart::{PALETTE, axis_money};
 use crate::report::risk::{delay_words, headline, shortfall_words, switch_words};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Legend, Line, Plot};
@@ -24,11 +23,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     app.risk.keep_up(&ctx, &app.doc.case);
     let palette = Palette::of(ui);
-    let style = if app.view.money == MoneyStyle::Pounds {
-        MoneyStyle::Compact
-    } else {
-        app.view.money
-    };
+    let style = app.view.money.for_axis();
     let years = results.years.clone();
 
     // Settings and progress.

@@ -178,18 +178,7 @@ pub fn yearly_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .striped(true)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
-                for title in [
-                    "Year",
-                    "Investment",
-                    "All costs",
-                    "Benefits",
-                    "Net (cash)",
-                    "Cumulative (cash)",
-                    "Net (real)",
-                    "Discount factor",
-                    "Present value",
-                    "Cumulative PV",
-                ] {
+                for title in words::YEARLY_COLUMNS {
                     ui.strong(title);
                 }
                 ui.end_row();
