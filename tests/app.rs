@@ -329,3 +329,29 @@ fn the_sensitivity_view_runs_the_trials_in_the_background_and_shows_the_headline
         "{before} then {after}"
     );
 }
+
+#[test]
+fn a_line_range_is_edited_in_its_details() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Lines;
+    harness.state_mut().view.line = Some(1);
+    settle(&mut harness);
+    input(&harness, "own range").click();
+    settle(&mut harness);
+    let range = harness.state().doc.case.options[0].lines[1]
+        .range
+        .clone()
+        .expect("a range");
+    assert_eq!(
+        (range.low, range.high),
+        (d("-0.2"), d("0.2")),
+        "+/-20% to start"
+    );
+    replace_text(&mut harness, "Range low", "-50");
+    leave_field(&mut harness);
+    let range = harness.state().doc.case.options[0].lines[1]
+        .range
+        .clone()
+        .expect("a range");
+    assert_eq!(range.low, d("-0.5"));
+}

@@ -447,6 +447,9 @@ fn details(
                 }
             });
             ui.end_row();
+            ui.label("Range for risk");
+            range_editor(ui, line, l);
+            ui.end_row();
             let label = ui.label("Category");
             ui.add(egui::TextEdit::singleline(&mut line.category).desired_width(200.0))
                 .labelled_by(label.id);
@@ -508,4 +511,61 @@ fn totals(computed: &super::super::Results, option: usize, ui: &mut egui::Ui, st
                     ui.end_row();
                 });
         });
+}
+
+/// The line's range for sensitivity and risk: low, most likely and high, in percent changes
+/// (or in pounds when the file says so), and the shape of the distribution.
+fn range_editor(ui: &mut egui::Ui, line: &mut Line, l: usize) {
+    use crate::case::{Distribution, Range, RangeUnit};
+    ui.horizontal(|ui| {
+        let mut has = line.range.is_some();
+        if ui.checkbox(&mut has, "own range").changed() {
+            line.range = has.then(|| Range {
+                low: Decimal::new(-2, 1),
+                most_likely: Decimal::ZERO,
+                high: Decimal::new(2, 1),
+                unit: RangeUnit::Percent,
+                distribution: Distribution::Triangular,
+            });
+        }
+        let Some(range) = &mut line.range else {
+            ui.label("the tornado uses the case's swing; Monte Carlo keeps the line as entered");
+            return;
+        };
+        let (kind, unit) = match range.unit {
+            RangeUnit::Percent => (Kind::Percent, "% change"),
+            RangeUnit::Pounds => (Kind::Money, "£ headline amount"),
+        };
+        for (name, value) in [
+            ("low", &mut range.low),
+            ("most likely", &mut range.most_likely),
+            ("high", &mut range.high),
+        ] {
+            ui.label(name);
+            fields::decimal(
+                ui,
+                ("range", name, l),
+                &format!("Range {name}"),
+                value,
+                kind,
+                64.0,
+            );
+        }
+        ui.label(unit);
+        egui::ComboBox::from_id_salt(("distribution", l))
+            .selected_text(match range.distribution {
+                Distribution::Triangular => "Triangular",
+                Distribution::Pert => "PERT",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(
+                    &mut range.distribution,
+                    Distribution::Triangular,
+                    "Triangular",
+                );
+                ui.selectable_value(&mut range.distribution, Distribution::Pert, "PERT");
+            })
+            .response
+            .accessible_name("Range distribution");
+    });
 }

@@ -55,6 +55,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .response
             .labelled_by(label.id);
         ui.checkbox(&mut app.view.tornado_by_category, "Tornado by category");
+        delay_range(ui, &mut app.doc.case.options[index]);
         match app.risk.progress() {
             Some(share) => {
                 ui.add(
@@ -370,4 +371,33 @@ fn round_marks(low: f64, high: f64) -> Vec<GridMark> {
         value += step;
     }
     marks
+}
+
+/// The option's benefit delay range for Monte Carlo, in whole months.
+fn delay_range(ui: &mut egui::Ui, option: &mut crate::case::CaseOption) {
+    let mut has = option.delay_range.is_some();
+    if ui.checkbox(&mut has, "Benefit delay range").changed() {
+        let d = option.adjustments.benefit_delay_months;
+        option.delay_range = has.then(|| crate::case::DelayRange {
+            low: d,
+            most_likely: d,
+            high: (d + 6).min(crate::case::MAX_BENEFIT_DELAY_MONTHS),
+            distribution: crate::case::Distribution::Triangular,
+        });
+    }
+    if let Some(range) = &mut option.delay_range {
+        for (name, value) in [
+            ("from", &mut range.low),
+            ("likely", &mut range.most_likely),
+            ("to", &mut range.high),
+        ] {
+            let label = ui.label(name);
+            ui.add(
+                egui::DragValue::new(value)
+                    .range(0..=crate::case::MAX_BENEFIT_DELAY_MONTHS)
+                    .suffix(" m"),
+            )
+            .labelled_by(label.id);
+        }
+    }
 }
