@@ -5,6 +5,8 @@
 //! - [`engine`]: pure figures from a valid case, in exact decimals; no I/O, no UI.
 //! - [`format`] and [`input`]: how figures are written for people and read back.
 //! - [`report`]: views that need no window: the text summary and JSON.
+//! - [`export`]: files for the committee paper (workbook, CSV, PDF, chart images).
+//! - [`import`]: lines read from a budget spreadsheet (CSV or XLSX).
 //! - [`app`]: the desktop app (egui), which edits the case and shows results.
 //! - [`cli`]: the command line.
 //!
@@ -14,6 +16,9 @@ pub mod app;
 pub mod case;
 pub mod cli;
 pub mod engine;
+pub mod export;
+pub mod fonts;
 pub mod format;
+pub mod import;
 pub mod input;
 pub mod report;

@@ -5,8 +5,7 @@ use crate::report::chart::Rgb;
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 use std::sync::Arc;
 
-const INTER: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+use crate::fonts::{INTER, INTER_SEMIBOLD};
 /// The app icon, also used for the window.
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
