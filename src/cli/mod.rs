@@ -1,7 +1,9 @@
-//! The command line: `example`, `check`, `summary` and `flows`.
+//! The command line: `example`, `check`, `summary`, `risk`, `flows` and `export`.
 //!
 //! Each command reads a case (or numbers), asks the engine, and prints a view from
 //! [`crate::report`]. Errors are reported once, here, with the file and field they concern.
+
+pub mod export;
 
 use crate::input::{parse_amount, parse_rate};
 
@@ -69,6 +71,10 @@ pub enum Command {
     },
     /// Sensitivity and risk: tornado, switching values and Monte Carlo, per option and partner.
     Risk(RiskArgs),
+    /// Write the committee paper's files: workbook, CSV tables, PDF report, chart images.
+    ///
+    /// Example: `sharecase export case.sharecase.json --to paper --formats pdf,png`
+    Export(export::ExportArgs),
     /// Headline figures of a bare series of yearly net flows, year 0 first.
     ///
     /// No indexation: the rate is applied as given. Example:
@@ -153,6 +159,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => summary(&file, json, option.as_deref(), money.into()),
         Some(Command::Flows { rate, json, values }) => bare_flows(&rate, json, &values),
         Some(Command::Risk(args)) => risk(&args),
+        Some(Command::Export(args)) => export::run(&args),
     };
     match result {
         Ok(code) => code,

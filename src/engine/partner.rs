@@ -92,3 +92,21 @@ impl Shares {
         into[self.largest] += amount - given;
     }
 }
+
+/// Each partner's part of one line's money, year by year (`[partner][year]`), by the line's
+/// sharing. The engine itself shares groups of lines; tables that list every line by partner
+/// use this, and a line's parts add up to the line exactly.
+#[must_use]
+pub fn line_parts(case: &Case, sharing: &Sharing, money: &[Decimal]) -> Vec<Vec<Decimal>> {
+    let shares = Shares::of(case, sharing);
+    let mut out = vec![vec![Decimal::ZERO; money.len()]; case.partners.len()];
+    let mut parts = vec![Decimal::ZERO; case.partners.len()];
+    for (t, amount) in money.iter().enumerate() {
+        parts.iter_mut().for_each(|p| *p = Decimal::ZERO);
+        shares.allocate(*amount, &mut parts);
+        for (partner, part) in out.iter_mut().zip(&parts) {
+            partner[t] = *part;
+        }
+    }
+    out
+}

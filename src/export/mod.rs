@@ -199,6 +199,15 @@ pub fn slug(name: &str) -> String {
     if out.is_empty() { "case".into() } else { out }
 }
 
+/// `slug` cut to at most `max` characters at a hyphen, so file names stay readable.
+fn short(slug: &str, max: usize) -> String {
+    if slug.len() <= max {
+        return slug.to_owned();
+    }
+    let cut = slug[..=max].rfind('-').filter(|&at| at > 0).unwrap_or(max);
+    slug[..cut].to_owned()
+}
+
 /// The case and results cut down to the option named `name`, or both whole for `None`.
 ///
 /// # Errors
@@ -268,7 +277,7 @@ pub fn build(
     results: &CaseResults,
     provenance: &Provenance,
 ) -> Result<Vec<Built>, ExportError> {
-    let stem = slug(&case.title);
+    let stem = short(&slug(&case.title), 40);
     Ok(match format {
         Format::Xlsx => vec![Built {
             name: format!("{stem}.xlsx"),
@@ -441,5 +450,10 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Option B: full merger"), "option-b-full-merger");
         assert_eq!(slug("  ***  "), "case");
+        assert_eq!(
+            short("shared-ict-and-revenues-and-benefits-service", 40),
+            "shared-ict-and-revenues-and-benefits"
+        );
+        assert_eq!(short("abcdefghij", 4), "abcd");
     }
 }
