@@ -355,3 +355,79 @@ fn a_line_range_is_edited_in_its_details() {
         .expect("a range");
     assert_eq!(range.low, d("-0.5"));
 }
+
+fn copied(harness: &Harness<'static, SharecaseApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn copy_table_puts_the_yearly_table_on_the_clipboard_as_shown() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Yearly;
+    harness.state_mut().view.money = sharecase::format::MoneyStyle::Pence;
+    settle(&mut harness);
+    harness.get_by_label("Copy table").click();
+    harness.step();
+    let text = copied(&harness).expect("the table was copied");
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    // Header, three years, total; every row as wide as the header.
+    assert_eq!(rows.len(), 5, "{text}");
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{text}");
+    assert_eq!(rows[1][0], "2026/27");
+    assert_eq!(rows[1][1], "£1,000.00");
+    assert_eq!(rows[4][0], "Total");
+    // The NPV, as the engine gives it: 600/1.035 + 600/1.035^2 - 1000.
+    assert_eq!(rows[4].last().copied(), Some("£139.82"));
+}
+
+#[test]
+fn the_export_dialog_writes_the_chosen_formats_into_the_folder() {
+    let (mut harness, dir) = harness(small_case());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Export for the committee paper")
+            .is_some()
+    );
+    for format in sharecase::export::Format::ALL {
+        if format != sharecase::export::Format::Csv {
+            harness.get_by_label(format.label()).click();
+        }
+    }
+    settle(&mut harness);
+    let out = dir.path().join("paper");
+    replace_text(&mut harness, "Export folder", &out.display().to_string());
+    harness.get_by_label("Export").click();
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().dialog().is_some_and(
+            |d| matches!(d, sharecase::app::Dialog::Message(m) if m.starts_with("Exported")),
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    settle(&mut harness);
+    // Said in the dialog and in the status bar.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Exported 2 files to")
+            .count(),
+        2,
+        "{:?}",
+        harness.state().dialog()
+    );
+    let yearly = std::fs::read_to_string(out.join("small-case-yearly.csv")).expect("written");
+    assert!(yearly.contains("Shared service,All partners,0,2026/27,1000.00,1000.00,0.00,-1000.00"));
+    assert!(out.join("small-case-lines.csv").exists());
+    assert!(!out.join("small-case.pdf").exists(), "PDF was not ticked");
+}

@@ -1,6 +1,7 @@
 //! Every user command, with its label and keyboard shortcut, so menus, buttons and keys agree.
 //! Views push commands; they run after the frame's UI pass.
 
+use crate::report::chart::Basis;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -39,6 +40,21 @@ pub enum Command {
     ToggleTheme,
     /// Leave Sharecase.
     Quit,
+    /// Choose formats and a folder, and write the committee paper's files.
+    Export,
+    /// Save one chart as an image.
+    SaveChart(ChartRef, crate::export::Format),
+}
+
+/// Which chart, so a command can rebuild it from the results when it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartRef {
+    /// Every option's payback.
+    OptionsPayback(Basis),
+    /// Investment against savings of an option.
+    Flows(usize),
+    /// Each partner's payback for an option.
+    Partners(usize, Basis),
 }
 
 impl Command {
@@ -62,6 +78,9 @@ impl Command {
             Self::Presentation => "Presentation view",
             Self::ToggleTheme => "Dark theme",
             Self::Quit => "Quit",
+            Self::Export => "Export...",
+            Self::SaveChart(_, crate::export::Format::Svg) => "Save chart as SVG...",
+            Self::SaveChart(..) => "Save chart as PNG...",
         }
     }
 
@@ -86,6 +105,7 @@ impl Command {
             Self::DuplicateOption => command(Key::D),
             Self::Presentation => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
             Self::Quit => command(Key::Q),
+            Self::Export => command(Key::E),
             _ => None,
         }
     }
@@ -103,6 +123,7 @@ impl Command {
             Self::AddLine,
             Self::DuplicateOption,
             Self::Presentation,
+            Self::Export,
             Self::Quit,
         ]
     }

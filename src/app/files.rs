@@ -5,6 +5,8 @@
 //! offers a field to type the path instead.
 
 use crate::case::{self, Case, LoadError};
+use crate::engine::CaseResults;
+use crate::export::{self, Format, NamedChart, Provenance};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -18,6 +20,12 @@ pub enum Done {
     SaveTo(PathBuf),
     /// A save finished: the case as saved, and where, or why not.
     Saved(Result<(Case, PathBuf), String>),
+    /// A folder was chosen for an export (`None`: cancelled or no dialog available).
+    Folder(Option<PathBuf>),
+    /// An export finished: the folder and the files written, or why not.
+    Exported(Result<(PathBuf, Vec<export::Written>), String>),
+    /// A chart image was saved, or why not.
+    ChartSaved(Result<PathBuf, String>),
     /// The dialog was closed without a choice.
     Cancelled {
         /// True when it closed so fast that no dialog can have been shown.
@@ -25,6 +33,36 @@ pub enum Done {
         /// True for the save dialog.
         save: bool,
     },
+}
+
+/// Everything an export in the background needs, owned.
+pub struct ExportJob {
+    /// The case, cut to the chosen options.
+    pub case: Case,
+    /// Its results, the same the window shows.
+    pub results: CaseResults,
+    /// Where.
+    pub dir: PathBuf,
+    /// Which formats.
+    pub formats: Vec<Format>,
+    /// File and date for the report.
+    pub provenance: Provenance,
+}
+
+/// A folder to start in: the case's own, else Documents, else home.
+#[must_use]
+pub fn default_folder(case_path: Option<&Path>) -> PathBuf {
+    case_path
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_owned)
+        .or_else(|| {
+            directories::UserDirs::new().map(|u| {
+                u.document_dir()
+                    .map_or_else(|| u.home_dir().to_owned(), Path::to_owned)
+            })
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Background file work and the files the app keeps for itself.
@@ -143,6 +181,81 @@ impl Files {
                     .map(|()| (case, path.clone()))
                     .map_err(|e| format!("Could not save {}: {e}", path.display())),
             )
+        });
+    }
+
+    /// Shows the native folder dialog, for an export.
+    pub fn pick_folder(&mut self, ctx: &egui::Context, start: PathBuf) {
+        self.spawn(ctx, move || {
+            Done::Folder(
+                rfd::FileDialog::new()
+                    .set_title("Export to which folder?")
+                    .set_directory(start)
+                    .pick_folder(),
+            )
+        });
+    }
+
+    /// Writes the chosen formats into `dir` in the background.
+    pub fn export(&mut self, ctx: &egui::Context, job: ExportJob) {
+        self.spawn(ctx, move || {
+            let ExportJob {
+                case,
+                results,
+                dir,
+                formats,
+                provenance,
+            } = job;
+            Done::Exported(
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("Could not make the folder {}: {e}", dir.display()))
+                    .and_then(|()| {
+                        export::write(&case, &results, &dir, &formats, &provenance, &mut |_| {})
+                            .map_err(|e| format!("Could not export: {e}"))
+                    })
+                    .map(|written| (dir, written)),
+            )
+        });
+    }
+
+    /// Asks where to save a chart image, then draws and writes it. Where no dialog can be
+    /// shown, the image goes into `folder` under its own name, and the message says where.
+    pub fn save_chart(
+        &mut self,
+        ctx: &egui::Context,
+        chart: NamedChart,
+        format: Format,
+        folder: PathBuf,
+    ) {
+        self.spawn(ctx, move || {
+            let name = format!("{}.{}", chart.stem, format.extension());
+            let started = Instant::now();
+            let chosen = rfd::FileDialog::new()
+                .set_title("Save the chart")
+                .add_filter(format.extension().to_uppercase(), &[format.extension()])
+                .set_directory(&folder)
+                .set_file_name(&name)
+                .save_file();
+            let path = match chosen {
+                Some(path) => path,
+                None if started.elapsed() < Duration::from_millis(300) => folder.join(&name),
+                None => {
+                    return Done::Cancelled {
+                        unavailable: false,
+                        save: true,
+                    };
+                }
+            };
+            let svg = export::chart_svg::svg(&chart.chart);
+            let bytes = match format {
+                Format::Png => export::chart_png::png(&svg).map_err(|e| e.to_string()),
+                _ => Ok(svg.into_bytes()),
+            };
+            Done::ChartSaved(bytes.and_then(|bytes| {
+                std::fs::write(&path, bytes)
+                    .map(|()| path.clone())
+                    .map_err(|e| format!("Could not save {}: {e}", path.display()))
+            }))
         });
     }
 

@@ -13,7 +13,7 @@ mod risk_run;
 mod theme;
 mod views;
 
-pub use command::Command;
+pub use command::{ChartRef, Command};
 pub use document::Document;
 pub use history::History;
 
@@ -166,6 +166,8 @@ pub enum Dialog {
     Recover(Box<Case>),
     /// Something the user should know.
     Message(String),
+    /// Choose what to export and where.
+    Export(ExportChoice),
     /// No native dialog could be shown: type the path instead.
     TypePath {
         /// True to save there, false to open.
@@ -173,6 +175,19 @@ pub enum Dialog {
         /// The path as typed.
         text: String,
     },
+}
+
+/// The choices of the export dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    /// Each format, and whether it is ticked.
+    pub formats: Vec<(crate::export::Format, bool)>,
+    /// Only the selected option, rather than every option.
+    pub only_selected: bool,
+    /// The folder, as shown and typed.
+    pub folder: String,
+    /// True while the files are being written.
+    pub running: bool,
 }
 
 /// The whole app.
@@ -386,6 +401,30 @@ impl SharecaseApp {
                 self.view.dark = !self.view.dark;
                 theme::set_dark(ctx, self.view.dark);
             }
+            Command::Export => {
+                if self.results.get().is_none() {
+                    self.dialog = Some(Dialog::Message(
+                        "Fix the problems listed first: an export shows the figures, and there are none while the case has problems.".into(),
+                    ));
+                } else {
+                    let folder = files::default_folder(self.doc.path());
+                    self.dialog = Some(Dialog::Export(ExportChoice {
+                        formats: crate::export::Format::ALL
+                            .into_iter()
+                            .map(|f| (f, true))
+                            .collect(),
+                        only_selected: false,
+                        folder: folder.join("committee paper").display().to_string(),
+                        running: false,
+                    }));
+                }
+            }
+            Command::SaveChart(which, format) => {
+                if let Some(chart) = self.chart(which) {
+                    let folder = files::default_folder(self.doc.path());
+                    self.files.save_chart(ctx, chart, format, folder);
+                }
+            }
             Command::Quit => {
                 self.files.clear_autosave();
                 self.allowed_to_close = true;
@@ -393,6 +432,91 @@ impl SharecaseApp {
             }
         }
         self.clamp_selection();
+    }
+
+    /// The chart `which`, built from the results the window shows.
+    fn chart(&self, which: ChartRef) -> Option<crate::export::NamedChart> {
+        use crate::export::{Chart, NamedChart, slug};
+        use crate::report::chart;
+        let results = self.results.get()?;
+        let rate = self.doc.case.discount_rate;
+        Some(match which {
+            ChartRef::OptionsPayback(basis) => NamedChart {
+                stem: format!(
+                    "{}-payback-{}",
+                    slug(&self.doc.case.title),
+                    if basis == Basis::Cash {
+                        "cash"
+                    } else {
+                        "discounted"
+                    }
+                ),
+                chart: Chart::Payback(chart::options_payback(
+                    results,
+                    basis,
+                    &self.doc.case.title,
+                    rate,
+                )),
+            },
+            ChartRef::Flows(option) => {
+                let option = results.options.get(option)?;
+                NamedChart {
+                    stem: format!("{}-flows", slug(&option.name)),
+                    chart: Chart::Flows(chart::flows_chart(results, option)),
+                }
+            }
+            ChartRef::Partners(option, basis) => {
+                let option = results.options.get(option)?;
+                NamedChart {
+                    stem: format!("{}-partners", slug(&option.name)),
+                    chart: Chart::Payback(chart::partners_payback(results, option, basis, rate)),
+                }
+            }
+        })
+    }
+
+    /// Starts writing the export chosen in the dialog.
+    fn start_export(&mut self, choice: &ExportChoice) {
+        let Some(results) = self.results.get() else {
+            return;
+        };
+        let formats: Vec<_> = choice
+            .formats
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(f, _)| *f)
+            .collect();
+        let name = self
+            .doc
+            .case
+            .options
+            .get(self.view.option)
+            .map(|o| o.name.clone());
+        let only = if choice.only_selected {
+            name.as_deref()
+        } else {
+            None
+        };
+        let Ok((case, results)) = crate::export::select(&self.doc.case, results, only) else {
+            return;
+        };
+        self.files.export(
+            &self.ctx,
+            files::ExportJob {
+                case,
+                results,
+                dir: PathBuf::from(choice.folder.trim()),
+                formats,
+                provenance: crate::export::Provenance {
+                    file: self
+                        .doc
+                        .path()
+                        .and_then(Path::file_name)
+                        .map(|n| n.to_string_lossy().into_owned()),
+                    date: crate::export::today(),
+                },
+            },
+        );
     }
 
     /// Replaces the open case (after New or Open), with fresh history.
@@ -431,6 +555,38 @@ impl SharecaseApp {
                         "{message}\nYour work is still open and unchanged: try another folder."
                     )));
                 }
+                Done::Folder(Some(folder)) => {
+                    if let Some(Dialog::Export(choice)) = &mut self.dialog {
+                        choice.folder = folder.display().to_string();
+                    }
+                }
+                Done::Folder(None) => {}
+                Done::Exported(Ok((dir, written))) => {
+                    let list: Vec<String> = written
+                        .iter()
+                        .map(|w| {
+                            w.path
+                                .file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                        })
+                        .collect();
+                    self.status = format!("Exported {} files to {}", written.len(), dir.display());
+                    self.dialog = Some(Dialog::Message(format!(
+                        "Exported {} files to {}:\n{}",
+                        written.len(),
+                        dir.display(),
+                        list.join("\n")
+                    )));
+                }
+                Done::Exported(Err(message)) => {
+                    self.dialog = Some(Dialog::Message(format!(
+                        "{message}\nNothing in the case has changed: choose another folder and export again."
+                    )));
+                }
+                Done::ChartSaved(Ok(path)) => {
+                    self.status = format!("Saved the chart to {}", path.display());
+                }
+                Done::ChartSaved(Err(message)) => self.dialog = Some(Dialog::Message(message)),
                 Done::Cancelled {
                     unavailable: true,
                     save,

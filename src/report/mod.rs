@@ -8,4 +8,5 @@ pub mod partners;
 pub mod risk;
 pub mod summary;
 mod table;
+pub use table::tab_separated;
 pub mod words;

@@ -76,3 +76,20 @@ impl Table {
         out.join("\n") + "\n"
     }
 }
+
+/// Rows as tab-separated text, for the clipboard: pastes into a spreadsheet as cells and
+/// into a document as a table. Tabs and line breaks inside a cell become spaces, so a cell
+/// never spills into the next.
+#[must_use]
+pub fn tab_separated(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}

@@ -1,8 +1,9 @@
 //! Charts drawn with `egui_plot` from the chart descriptions in [`crate::report::chart`]:
 //! financial years on the x axis, pounds on the y axis, break-even points labelled.
 
-use super::super::SharecaseApp;
 use super::super::theme::{Palette, colour};
+use super::super::{ChartRef, Command, SharecaseApp};
+use crate::export::Format;
 use crate::format::MoneyStyle;
 use crate::report::chart::{self, Basis, FlowsChart, PaybackChart, axis_money};
 use egui_plot::{
@@ -41,13 +42,18 @@ fn year_of(x: f64, years: &[String]) -> Option<&str> {
 }
 
 /// Draws a payback chart filling the space given.
-pub fn draw_payback(ui: &mut egui::Ui, id: &str, chart: &PaybackChart, look: &Look) {
+pub fn draw_payback(
+    ui: &mut egui::Ui,
+    id: &str,
+    chart: &PaybackChart,
+    look: &Look,
+) -> egui::Response {
     let palette = Palette::of(ui);
     let years = chart.years.clone();
     let hover_years = chart.years.clone();
     let money = look.money;
     let axis_style = money.for_axis();
-    Plot::new(id)
+    let plot = Plot::new(id)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .x_grid_spacer(year_marks(years.len()))
         .x_axis_formatter(move |mark, _| {
@@ -129,10 +135,11 @@ pub fn draw_payback(ui: &mut egui::Ui, id: &str, chart: &PaybackChart, look: &Lo
                 );
             }
         });
+    plot.response
 }
 
 /// Draws the investment against savings chart.
-pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) {
+pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) -> egui::Response {
     let palette = Palette::of(ui);
     let years = chart.years.clone();
     let hover_years = chart.years.clone();
@@ -172,7 +179,7 @@ pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) {
         .fold(0.0, f64::max);
     #[allow(clippy::cast_precision_loss)]
     let right = chart.years.len() as f64 + 4.8;
-    Plot::new("flows-plot")
+    let plot = Plot::new("flows-plot")
         .include_y(highest * 1.1)
         .include_x(0.0)
         .include_x(right)
@@ -223,6 +230,7 @@ pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) {
                     .radius(4.0),
             );
         });
+    plot.response
 }
 
 /// Switch between the cash curve and the discounted real-terms curve.
@@ -256,7 +264,7 @@ pub fn payback_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .small()
             .color(Palette::of(ui).muted),
     );
-    draw_payback(
+    let response = draw_payback(
         ui,
         "payback-plot",
         &chart,
@@ -266,6 +274,28 @@ pub fn payback_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             width: 2.5,
         },
     );
+    if let Some(command) = chart_menu(&response, ChartRef::OptionsPayback(app.view.basis)) {
+        app.run_command(command);
+    }
+}
+
+/// The right-click menu of a chart: save it as an image for a slide or a paper. Returns
+/// the command chosen, for the caller to queue.
+#[must_use]
+pub fn chart_menu(response: &egui::Response, chart: ChartRef) -> Option<Command> {
+    let mut chosen = None;
+    response.context_menu(|ui| {
+        for (format, label) in [
+            (Format::Png, "Save chart as PNG..."),
+            (Format::Svg, "Save chart as SVG..."),
+        ] {
+            if ui.button(label).clicked() {
+                chosen = Some(Command::SaveChart(chart, format));
+                ui.close();
+            }
+        }
+    });
+    chosen
 }
 
 /// The investment against savings tab for the selected option.
@@ -287,5 +317,8 @@ pub fn flows_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .small()
             .color(Palette::of(ui).muted),
     );
-    draw_flows(ui, &chart, app.view.money);
+    let response = draw_flows(ui, &chart, app.view.money);
+    if let Some(command) = chart_menu(&response, ChartRef::Flows(app.view.option)) {
+        app.run_command(command);
+    }
 }

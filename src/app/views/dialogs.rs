@@ -61,6 +61,69 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                     close = true;
                 }
             }
+            Dialog::Export(mut choice) => {
+                ui.heading("Export for the committee paper");
+                ui.label("Every file shows the figures on screen, from the same results.");
+                ui.add_space(6.0);
+                ui.strong("Formats");
+                for (format, on) in &mut choice.formats {
+                    ui.checkbox(on, format.label());
+                }
+                ui.add_space(6.0);
+                ui.strong("Options");
+                let selected = app
+                    .doc
+                    .case
+                    .options
+                    .get(app.view.option)
+                    .map_or_else(String::new, |o| o.name.clone());
+                ui.radio_value(&mut choice.only_selected, false, "Every option");
+                ui.radio_value(
+                    &mut choice.only_selected,
+                    true,
+                    format!("Only \"{selected}\""),
+                );
+                ui.add_space(6.0);
+                ui.strong("Folder");
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut choice.folder).desired_width(330.0))
+                        .accessible_name("Export folder");
+                    if ui.button("Choose...").clicked() {
+                        let start = std::path::PathBuf::from(choice.folder.trim());
+                        let start = if start.is_dir() {
+                            start
+                        } else {
+                            start.parent().map_or_else(|| start.clone(), std::path::Path::to_owned)
+                        };
+                        app.files.pick_folder(ui.ctx(), start);
+                    }
+                });
+                ui.label(
+                    egui::RichText::new("The folder is made if it does not exist; files of the same name are replaced.")
+                        .small(),
+                );
+                ui.add_space(8.0);
+                let any = choice.formats.iter().any(|(_, on)| *on);
+                let ready = any && !choice.folder.trim().is_empty() && !choice.running;
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                        choice.running = true;
+                        app.start_export(&choice);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                    if choice.running {
+                        ui.spinner();
+                        ui.label("Writing...");
+                    } else if !any {
+                        ui.label("Tick at least one format.");
+                    }
+                });
+                if !close && matches!(app.dialog, Some(Dialog::Export(_))) {
+                    app.dialog = Some(Dialog::Export(choice));
+                }
+            }
             Dialog::TypePath { save, mut text } => {
                 ui.heading(if save { "Save as" } else { "Open" });
                 ui.label("No file dialog is available on this system. Type the file's full path:");

@@ -33,6 +33,9 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             item(app, ui, Command::Save, true);
             item(app, ui, Command::SaveAs, true);
             ui.separator();
+            let valid = app.results.get().is_some();
+            item(app, ui, Command::Export, valid);
+            ui.separator();
             item(app, ui, Command::Quit, true);
         });
         ui.menu_button("Edit", |ui| {

@@ -82,42 +82,48 @@ pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .color(super::super::theme::Palette::of(ui).muted),
     );
     let height = (ui.available_height() * 0.5).max(220.0);
-    ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-        let look = Look {
-            money: style,
-            label_size: 13.0,
-            width: 2.5,
-        };
-        draw_payback(ui, "partners-plot", &chart, &look);
-    });
+    let response = ui
+        .allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+            let look = Look {
+                money: style,
+                label_size: 13.0,
+                width: 2.5,
+            };
+            draw_payback(ui, "partners-plot", &chart, &look)
+        })
+        .inner;
+    let wanted = super::charts::chart_menu(
+        &response,
+        super::super::ChartRef::Partners(app.view.option, app.view.basis),
+    );
     let rounded = apportioned(option);
+    let mut rows = vec![
+        std::iter::once(String::new())
+            .chain(option.partners.iter().map(|p| p.name.clone()))
+            .chain(std::iter::once("All partners".to_owned()))
+            .collect::<Vec<_>>(),
+    ];
+    let all = measure_rows(&option.figures.measures, &results.years, style);
+    let each: Vec<Vec<(&str, String)>> = rounded
+        .iter()
+        .map(|f: &Figures| measure_rows(&f.measures, &results.years, style))
+        .collect();
+    for (r, (title, total)) in all.iter().enumerate() {
+        let mut row = vec![(*title).to_owned()];
+        row.extend(each.iter().map(|rows| rows[r].1.clone()));
+        row.push(total.clone());
+        rows.push(row);
+    }
+    let table = Shown {
+        id: "partners-table",
+        rows,
+        strong_last_column: true,
+        strong_last_row: false,
+    };
     egui::ScrollArea::both()
         .id_salt("partners-scroll")
         .show(ui, |ui| {
-            egui::Grid::new("partners-table")
-                .striped(true)
-                .spacing([14.0, 4.0])
-                .show(ui, |ui| {
-                    ui.strong("");
-                    for partner in &option.partners {
-                        ui.strong(&partner.name);
-                    }
-                    ui.strong("All partners");
-                    ui.end_row();
-                    let all = measure_rows(&option.figures.measures, &results.years, style);
-                    let each: Vec<Vec<(&str, String)>> = rounded
-                        .iter()
-                        .map(|f: &Figures| measure_rows(&f.measures, &results.years, style))
-                        .collect();
-                    for (r, (title, total)) in all.iter().enumerate() {
-                        ui.label(*title);
-                        for rows in &each {
-                            ui.label(&rows[r].1);
-                        }
-                        ui.strong(total);
-                        ui.end_row();
-                    }
-                });
+            show_table(ui, &table);
             let palette = super::super::theme::Palette::of(ui);
             for partner in &option.partners {
                 for w in &partner.figures.warnings {
@@ -125,6 +131,75 @@ pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 }
             }
         });
+    if let Some(command) = wanted {
+        app.run_command(command);
+    }
+}
+
+/// A table as shown: the header row first. The same rows are drawn and copied, so what is
+/// pasted is what was seen.
+pub struct Shown {
+    /// Grid id.
+    pub id: &'static str,
+    /// Header row, then data rows.
+    pub rows: Vec<Vec<String>>,
+    /// The last column holds totals.
+    pub strong_last_column: bool,
+    /// The last row holds totals.
+    pub strong_last_row: bool,
+}
+
+/// Draws `table` as a striped grid with a "Copy table" button above it and on right-click.
+pub fn show_table(ui: &mut egui::Ui, table: &Shown) {
+    if ui
+        .small_button("Copy table")
+        .on_hover_text(
+            "Copies the table as tab-separated text, to paste into a spreadsheet or a document",
+        )
+        .clicked()
+    {
+        ui.ctx()
+            .copy_text(crate::report::tab_separated(&table.rows));
+    }
+    let last_row = table.rows.len().saturating_sub(1);
+    let response = egui::Grid::new(table.id)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (r, row) in table.rows.iter().enumerate() {
+                let last_column = row.len().saturating_sub(1);
+                for (c, cell) in row.iter().enumerate() {
+                    let strong = r == 0
+                        || (table.strong_last_row && r == last_row)
+                        || (table.strong_last_column && c == last_column);
+                    if c == 0 || r == 0 {
+                        if strong {
+                            ui.strong(cell)
+                        } else {
+                            ui.label(cell)
+                        };
+                    } else {
+                        // Figures right-aligned, so pounds line up under pounds.
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if strong {
+                                ui.strong(cell)
+                            } else {
+                                ui.label(cell)
+                            };
+                        });
+                    }
+                }
+                ui.end_row();
+            }
+        })
+        .response;
+    response.container_context_menu(|ui| {
+        if ui.button("Copy table").clicked() {
+            ui.ctx()
+                .copy_text(crate::report::tab_separated(&table.rows));
+            ui.close();
+        }
+    });
 }
 
 /// Options side by side.
@@ -134,32 +209,30 @@ pub fn compare_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         return;
     };
     let style = app.view.money;
-    egui::ScrollArea::both().show(ui, |ui| {
-        egui::Grid::new("compare-table")
-            .striped(true)
-            .spacing([18.0, 5.0])
-            .show(ui, |ui| {
-                ui.strong("");
-                for option in &results.options {
-                    ui.strong(&option.name);
-                }
-                ui.end_row();
-                let rows: Vec<Vec<(&str, String)>> = results
-                    .options
-                    .iter()
-                    .map(|o| measure_rows(&o.figures.measures, &results.years, style))
-                    .collect();
-                if let Some(first) = rows.first() {
-                    for (r, (title, _)) in first.iter().enumerate() {
-                        ui.label(*title);
-                        for option_rows in &rows {
-                            ui.label(&option_rows[r].1);
-                        }
-                        ui.end_row();
-                    }
-                }
-            });
-    });
+    let mut rows = vec![
+        std::iter::once(String::new())
+            .chain(results.options.iter().map(|o| o.name.clone()))
+            .collect::<Vec<_>>(),
+    ];
+    let each: Vec<Vec<(&str, String)>> = results
+        .options
+        .iter()
+        .map(|o| measure_rows(&o.figures.measures, &results.years, style))
+        .collect();
+    if let Some(first) = each.first() {
+        for (r, (title, _)) in first.iter().enumerate() {
+            let mut row = vec![(*title).to_owned()];
+            row.extend(each.iter().map(|rows| rows[r].1.clone()));
+            rows.push(row);
+        }
+    }
+    let table = Shown {
+        id: "compare-table",
+        rows,
+        strong_last_column: false,
+        strong_last_row: false,
+    };
+    egui::ScrollArea::both().show(ui, |ui| show_table(ui, &table));
 }
 
 /// The yearly table of the selected option.
@@ -173,42 +246,45 @@ pub fn yearly_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     };
     let style = app.view.money;
     ui.label("Cash is in the prices of each year; real terms in the first year's prices.");
-    egui::ScrollArea::both().show(ui, |ui| {
-        egui::Grid::new("yearly-table")
-            .striped(true)
-            .spacing([14.0, 4.0])
-            .show(ui, |ui| {
-                for title in words::YEARLY_COLUMNS {
-                    ui.strong(title);
-                }
-                ui.end_row();
-                for y in &option.figures.years {
-                    ui.label(&y.label);
-                    for value in [
-                        y.investment_cash,
-                        y.costs_cash,
-                        y.benefits_cash,
-                        y.net_cash,
-                        y.cumulative_cash,
-                        y.net_real,
-                    ] {
-                        ui.label(money_cell(value, style));
-                    }
-                    ui.label(number(y.discount_factor, 4));
-                    ui.label(money(y.present_value, style));
-                    ui.label(money(y.cumulative_pv, style));
-                    ui.end_row();
-                }
-                let t = &option.figures.measures.totals;
-                ui.strong("Total");
-                for value in [t.investment_cash, t.costs_cash, t.benefits_cash, t.net_cash] {
-                    ui.strong(money(value, style));
-                }
-                ui.label("");
-                ui.strong(money(t.net_real, style));
-                ui.label("");
-                ui.strong(money(option.figures.measures.npv, style));
-                ui.end_row();
-            });
-    });
+    let mut rows = vec![
+        words::YEARLY_COLUMNS
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect::<Vec<_>>(),
+    ];
+    for y in &option.figures.years {
+        let mut row = vec![y.label.clone()];
+        for value in [
+            y.investment_cash,
+            y.costs_cash,
+            y.benefits_cash,
+            y.net_cash,
+            y.cumulative_cash,
+            y.net_real,
+        ] {
+            row.push(money_cell(value, style));
+        }
+        row.push(number(y.discount_factor, 4));
+        row.push(money(y.present_value, style));
+        row.push(money(y.cumulative_pv, style));
+        rows.push(row);
+    }
+    let t = &option.figures.measures.totals;
+    let mut total = vec!["Total".to_owned()];
+    total.extend(
+        [t.investment_cash, t.costs_cash, t.benefits_cash, t.net_cash].map(|v| money(v, style)),
+    );
+    total.push(String::new());
+    total.push(money(t.net_real, style));
+    total.push(String::new());
+    total.push(String::new());
+    total.push(money(option.figures.measures.npv, style));
+    rows.push(total);
+    let table = Shown {
+        id: "yearly-table",
+        rows,
+        strong_last_column: false,
+        strong_last_row: true,
+    };
+    egui::ScrollArea::both().show(ui, |ui| show_table(ui, &table));
 }
