@@ -42,6 +42,8 @@ pub enum Command {
     Quit,
     /// Choose formats and a folder, and write the committee paper's files.
     Export,
+    /// Read lines from a CSV or XLSX file into the selected option, after a preview.
+    ImportLines,
     /// Save one chart as an image.
     SaveChart(ChartRef, crate::export::Format),
 }
@@ -79,6 +81,7 @@ impl Command {
             Self::ToggleTheme => "Dark theme",
             Self::Quit => "Quit",
             Self::Export => "Export...",
+            Self::ImportLines => "Import lines...",
             Self::SaveChart(_, crate::export::Format::Svg) => "Save chart as SVG...",
             Self::SaveChart(..) => "Save chart as PNG...",
         }

@@ -24,6 +24,10 @@ pub enum Done {
     Folder(Option<PathBuf>),
     /// An export finished: the folder and the files written, or why not.
     Exported(Result<(PathBuf, Vec<export::Written>), String>),
+    /// A lines file was chosen and read: its lines, or every problem found in it.
+    ImportRead(PathBuf, Result<Vec<case::Line>, Vec<String>>),
+    /// No file dialog could be shown for an import.
+    ImportUnavailable,
     /// A chart image was saved, or why not.
     ChartSaved(Result<PathBuf, String>),
     /// The dialog was closed without a choice.
@@ -184,6 +188,35 @@ impl Files {
         });
     }
 
+    /// Shows the native open dialog for a lines file (CSV or XLSX), then reads it against
+    /// `case`.
+    pub fn import_dialog(&mut self, ctx: &egui::Context, folder: PathBuf, case: Case) {
+        self.spawn(ctx, move || {
+            let started = Instant::now();
+            match rfd::FileDialog::new()
+                .set_title("Import lines from a spreadsheet")
+                .add_filter("CSV or Excel workbook", &["csv", "xlsx"])
+                .set_directory(folder)
+                .pick_file()
+            {
+                Some(path) => {
+                    let read = read_lines(&path, &case);
+                    Done::ImportRead(path, read)
+                }
+                None if started.elapsed() < Duration::from_millis(300) => Done::ImportUnavailable,
+                None => Done::Folder(None),
+            }
+        });
+    }
+
+    /// Reads a lines file named directly.
+    pub fn import_path(&mut self, ctx: &egui::Context, path: PathBuf, case: Case) {
+        self.spawn(ctx, move || {
+            let read = read_lines(&path, &case);
+            Done::ImportRead(path, read)
+        });
+    }
+
     /// Shows the native folder dialog, for an export.
     pub fn pick_folder(&mut self, ctx: &egui::Context, start: PathBuf) {
         self.spawn(ctx, move || {
@@ -336,6 +369,27 @@ impl Files {
 
 fn read(path: &Path) -> Result<Case, String> {
     case::load(path).map_err(|e: LoadError| format!("Could not open {}: {e}", path.display()))
+}
+
+/// The lines of a CSV or XLSX file (by its extension), checked against `case`.
+fn read_lines(path: &Path, case: &Case) -> Result<Vec<case::Line>, Vec<String>> {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes =
+        std::fs::read(path).map_err(|e| vec![format!("Could not read {}: {e}", path.display())])?;
+    let parsed = if is_xlsx {
+        crate::import::from_xlsx(&bytes, case)
+    } else {
+        let Ok(text) = String::from_utf8(bytes) else {
+            return Err(vec![format!(
+                "{} is not UTF-8 text: in Excel, save it as \"CSV UTF-8\"",
+                path.display()
+            )]);
+        };
+        crate::import::from_csv(&text, case)
+    };
+    parsed.map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
 
 /// Adds `.sharecase.json` when the user typed a bare name.

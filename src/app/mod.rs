@@ -168,6 +168,10 @@ pub enum Dialog {
     Message(String),
     /// Choose what to export and where.
     Export(ExportChoice),
+    /// Lines read from a spreadsheet, shown before they are applied.
+    Import(ImportPreview),
+    /// No native dialog could be shown: type the path of the lines file.
+    TypeImportPath(String),
     /// No native dialog could be shown: type the path instead.
     TypePath {
         /// True to save there, false to open.
@@ -188,6 +192,21 @@ pub struct ExportChoice {
     pub folder: String,
     /// True while the files are being written.
     pub running: bool,
+}
+
+/// Lines read from a file, waiting for the user to apply them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    /// The file.
+    pub path: PathBuf,
+    /// The option they go into.
+    pub option: usize,
+    /// The lines, or every problem found in the file.
+    pub read: Result<Vec<case::Line>, Vec<String>>,
+    /// Replace the option's lines rather than add to them.
+    pub replace: bool,
+    /// Problems the case would have with them, found when applying.
+    pub problems: Vec<String>,
 }
 
 /// The whole app.
@@ -419,6 +438,10 @@ impl SharecaseApp {
                     }));
                 }
             }
+            Command::ImportLines => {
+                let folder = files::default_folder(self.doc.path());
+                self.files.import_dialog(ctx, folder, self.doc.case.clone());
+            }
             Command::SaveChart(which, format) => {
                 if let Some(chart) = self.chart(which) {
                     let folder = files::default_folder(self.doc.path());
@@ -473,6 +496,39 @@ impl SharecaseApp {
                 }
             }
         })
+    }
+
+    /// Reads a lines file named directly (where no dialog can be shown, and for tests).
+    pub fn import_from(&mut self, path: PathBuf) {
+        let case = self.doc.case.clone();
+        self.files.import_path(&self.ctx, path, case);
+    }
+
+    /// The case with the previewed lines applied, or the problems it would then have.
+    /// Nothing changes until the user applies, and only a valid case is applied.
+    fn apply_import(&mut self, preview: &ImportPreview) -> Result<usize, Vec<String>> {
+        let Ok(lines) = &preview.read else {
+            return Err(Vec::new());
+        };
+        let mut case = self.doc.case.clone();
+        let Some(option) = case.options.get_mut(preview.option) else {
+            return Err(vec![
+                "The option is gone: choose it again and import again.".into(),
+            ]);
+        };
+        if preview.replace {
+            option.lines.clear();
+        }
+        option.lines.extend(lines.iter().cloned());
+        let problems = case::validate(&case);
+        if !problems.is_empty() {
+            return Err(problems.iter().map(ToString::to_string).collect());
+        }
+        self.doc.case = case;
+        self.view.option = preview.option;
+        self.view.line = None;
+        self.view.tab = Tab::Lines;
+        Ok(lines.len())
     }
 
     /// Starts writing the export chosen in the dialog.
@@ -582,6 +638,18 @@ impl SharecaseApp {
                     self.dialog = Some(Dialog::Message(format!(
                         "{message}\nNothing in the case has changed: choose another folder and export again."
                     )));
+                }
+                Done::ImportRead(path, read) => {
+                    self.dialog = Some(Dialog::Import(ImportPreview {
+                        path,
+                        option: self.view.option,
+                        read,
+                        replace: false,
+                        problems: Vec::new(),
+                    }));
+                }
+                Done::ImportUnavailable => {
+                    self.dialog = Some(Dialog::TypeImportPath(String::new()));
                 }
                 Done::ChartSaved(Ok(path)) => {
                     self.status = format!("Saved the chart to {}", path.display());

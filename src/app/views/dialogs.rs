@@ -124,6 +124,28 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                     app.dialog = Some(Dialog::Export(choice));
                 }
             }
+            Dialog::Import(mut preview) => {
+                close = import_preview(app, ui, &mut preview);
+                if !close && matches!(app.dialog, Some(Dialog::Import(_))) {
+                    app.dialog = Some(Dialog::Import(preview));
+                }
+            }
+            Dialog::TypeImportPath(mut text) => {
+                ui.heading("Import lines");
+                ui.label("No file dialog is available on this system. Type the full path of the CSV or XLSX file:");
+                ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0))
+                    .accessible_name("Lines file path");
+                app.dialog = Some(Dialog::TypeImportPath(text.clone()));
+                ui.horizontal(|ui| {
+                    if ui.button("Read").clicked() && !text.trim().is_empty() {
+                        app.import_from(PathBuf::from(text.trim()));
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
             Dialog::TypePath { save, mut text } => {
                 ui.heading(if save { "Save as" } else { "Open" });
                 ui.label("No file dialog is available on this system. Type the file's full path:");
@@ -152,4 +174,125 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
     if close {
         app.dialog = None;
     }
+}
+
+/// The import preview: the lines as read (or every problem in the file), where they go, and
+/// Apply, which changes the case only if the result is valid. Returns true to close.
+fn import_preview(
+    app: &mut SharecaseApp,
+    ui: &mut egui::Ui,
+    preview: &mut super::super::ImportPreview,
+) -> bool {
+    let option_name = app
+        .doc
+        .case
+        .options
+        .get(preview.option)
+        .map_or_else(String::new, |o| o.name.clone());
+    let file = preview
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    ui.set_max_width(900.0);
+    ui.heading(format!("Import lines into \"{option_name}\""));
+    ui.label(format!("From {file}"));
+    let mut close = false;
+    match &preview.read {
+        Err(problems) => {
+            ui.colored_label(
+                super::super::theme::Palette::of(ui).error,
+                format!(
+                    "{} problem{} in the file; nothing has been imported. Put them right in the spreadsheet and import again.",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                ),
+            );
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| super::super::fields::problems(ui, problems));
+            if ui.button("Close").clicked() {
+                close = true;
+            }
+        }
+        Ok(lines) => {
+            let lines = lines.clone();
+            let style = app.view.money;
+            ui.label(format!(
+                "{} line{} read. Amounts are in {} prices, as entered.",
+                lines.len(),
+                if lines.len() == 1 { "" } else { "s" },
+                app.doc.case.year_label(0)
+            ));
+            let years = usize::from(app.doc.case.horizon);
+            let mut rows = vec![
+                ["Line", "Kind", "Category", "Sharing"]
+                    .iter()
+                    .map(|h| (*h).to_owned())
+                    .chain((0..years).map(|t| app.doc.case.year_label(t)))
+                    .collect::<Vec<_>>(),
+            ];
+            for line in &lines {
+                let mut row = vec![
+                    line.name.clone(),
+                    line.kind.label().to_owned(),
+                    line.category.clone(),
+                    line.sharing.to_string(),
+                ];
+                row.extend(
+                    line.amounts
+                        .by_year(years)
+                        .into_iter()
+                        .map(|v| crate::format::money_cell(v, style)),
+                );
+                rows.push(row);
+            }
+            egui::ScrollArea::both().max_height(340.0).show(ui, |ui| {
+                super::tables::show_table(
+                    ui,
+                    &super::tables::Shown {
+                        id: "import-preview",
+                        rows,
+                        strong_last_column: false,
+                        strong_last_row: false,
+                    },
+                );
+            });
+            ui.add_space(6.0);
+            ui.radio_value(
+                &mut preview.replace,
+                false,
+                format!("Add them to the lines of \"{option_name}\""),
+            );
+            ui.radio_value(
+                &mut preview.replace,
+                true,
+                format!("Replace the lines of \"{option_name}\" with them"),
+            );
+            if !preview.problems.is_empty() {
+                ui.colored_label(
+                    super::super::theme::Palette::of(ui).error,
+                    "With these lines the case would have problems, so nothing has been imported:",
+                );
+                super::super::fields::problems(ui, &preview.problems);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Apply").clicked() {
+                    match app.apply_import(preview) {
+                        Ok(count) => {
+                            app.status = format!(
+                                "Imported {count} line{} into {option_name} from {file}: Undo (Ctrl+Z) takes them out again.",
+                                if count == 1 { "" } else { "s" }
+                            );
+                            close = true;
+                        }
+                        Err(problems) => preview.problems = problems,
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        }
+    }
+    close
 }

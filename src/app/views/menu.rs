@@ -35,6 +35,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             ui.separator();
             let valid = app.results.get().is_some();
             item(app, ui, Command::Export, valid);
+            item(app, ui, Command::ImportLines, true);
             ui.separator();
             item(app, ui, Command::Quit, true);
         });
