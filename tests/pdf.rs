@@ -67,12 +67,8 @@ fn text_of(path: &Path) -> String {
         if line.is_empty() {
             continue;
         }
-        let broken_word = text.ends_with('-')
-            && text
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(char::is_alphanumeric);
+        let broken_word =
+            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
         if !text.is_empty() && !broken_word {
             text.push(' ');
         }
@@ -314,4 +310,29 @@ fn typst_markup_in_names_prints_literally() {
     }
     let npv = results.options[0].figures.measures.npv;
     assert_has(&text, &money(npv, MoneyStyle::Pounds));
+}
+
+/// A large case (five options of thirty lines, five partners): long tables break across
+/// pages with their column titles repeated, and every option is there.
+#[test]
+fn a_large_case_sets_every_option() {
+    let mut case = example::sized(5, 30);
+    case.risk.trials = 1_000;
+    let results = compute_valid(&case);
+    let path = write_report(&case, &results, Some("large.sharecase.json"), "large");
+    let text = text_of(&path);
+    for option in &results.options {
+        let m = &option.figures.measures;
+        assert_has(&text, &option.name);
+        assert_has(&text, &money(m.npv, MoneyStyle::Pounds));
+        assert_has(&text, &words::payback(&m.payback, &results.years));
+    }
+    let count = pages(&path);
+    eprintln!("large: {count} pages");
+    // The sources table alone runs to 150 rows: more than one page, titles repeated.
+    assert!(count > 10, "the large report has {count} pages");
+    assert!(
+        text.matches("Option Line Shared Source").count() >= 2,
+        "the sources table repeats its column titles on each page"
+    );
 }

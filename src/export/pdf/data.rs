@@ -6,7 +6,7 @@ use crate::case::{Case, Sharing};
 use crate::engine::partner::Shares;
 use crate::engine::risk::{Outcome, RiskResults};
 use crate::engine::sensitivity::switching_values;
-use crate::engine::{CaseResults, Figures, Measures, OptionResults};
+use crate::engine::{CaseResults, Figures, Irr, Measures, OptionResults};
 use crate::format::{MoneyStyle, money, money_cell, number, percent, percent_short};
 use crate::report::{partners, risk, words};
 use rust_decimal::Decimal;
@@ -65,6 +65,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// A total row under a rule, if any.
     pub total: Option<Vec<String>>,
+    /// The body row that a light rule goes above, to set off a group (categories after
+    /// lines).
+    pub rule_before: Option<usize>,
 }
 
 /// One option's part of the report.
@@ -90,6 +93,8 @@ pub struct OptionData {
     pub partners: Table,
     /// Each partner's return and payback, with the option's as the total.
     pub partner_payback: Table,
+    /// The note under the partners' tables.
+    pub partner_note: String,
     /// The partners' warnings.
     pub partner_warnings: Vec<String>,
     /// The yearly table.
@@ -151,6 +156,20 @@ fn money_f(value: f64) -> String {
     Decimal::from_f64_retain(value).map_or_else(|| "-".to_owned(), |d| money(d, STYLE))
 }
 
+/// The note a table needs when an IRR in it is marked `*` (one of several rates).
+fn several_note<'a>(measures: impl IntoIterator<Item = &'a Measures>) -> String {
+    let several = measures
+        .into_iter()
+        .any(|m| matches!(m.irr, Irr::Rate { solutions, .. } if solutions > 1));
+    if several {
+        " An IRR marked * is one of several rates that give an NPV of zero: the one nearest \
+         zero."
+            .to_owned()
+    } else {
+        String::new()
+    }
+}
+
 fn share_f(value: f64) -> String {
     format!("{:.0}%", value * 100.0)
 }
@@ -210,7 +229,8 @@ pub fn build(
         ),
         summary_note: format!(
             "Payback counts from the start of {first}, when the position is first back to \
-             zero. Money is in pounds; figures in brackets are negative."
+             zero. Money is in pounds; figures in brackets are negative.{}",
+            several_note(results.options.iter().map(|o| &o.figures.measures))
         ),
         compare: compare(results, case.discount_rate),
         payback_chart: charts.payback,
@@ -261,7 +281,7 @@ fn compare(results: &CaseResults, rate: Decimal) -> Table {
         ),
         (
             "Internal rate of return (real terms)".into(),
-            Box::new(|m: &Measures| words::irr(&m.irr)),
+            Box::new(|m: &Measures| words::irr_short(&m.irr)),
         ),
         (
             "Payback (cash)".into(),
@@ -304,6 +324,7 @@ fn compare(results: &CaseResults, rate: Decimal) -> Table {
             })
             .collect(),
         total: None,
+        rule_before: None,
     }
 }
 
@@ -347,6 +368,7 @@ fn totals(m: &Measures) -> Table {
             ),
         ],
         total: Some(row("Net", t.net_cash, m.npv)),
+        rule_before: None,
     }
 }
 
@@ -392,6 +414,7 @@ fn partners_money(option: &OptionResults) -> Table {
             .map(|(p, rounded)| row(&p.name, &rounded))
             .collect(),
         total: Some(row("All partners", &option.figures)),
+        rule_before: None,
     }
 }
 
@@ -400,7 +423,7 @@ fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
     let row = |name: &str, m: &Measures| {
         vec![
             name.to_owned(),
-            words::irr(&m.irr),
+            words::irr_short(&m.irr),
             m.bcr.map_or_else(|| "none".into(), |b| number(b, 2)),
             words::payback(&m.payback, years),
             words::payback(&m.discounted_payback, years),
@@ -412,7 +435,7 @@ fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
             "IRR",
             "Benefit-cost ratio",
             "Payback (cash)",
-            "Discounted payback (real terms)",
+            "Discounted payback",
         ]
         .map(str::to_owned)
         .to_vec(),
@@ -422,6 +445,7 @@ fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
             .map(|p| row(&p.name, &p.figures.measures))
             .collect(),
         total: Some(row("All partners", &option.figures.measures)),
+        rule_before: None,
     }
 }
 
@@ -467,6 +491,7 @@ fn yearly(f: &Figures) -> Table {
             money(f.measures.npv, STYLE),
             String::new(),
         ]),
+        rule_before: None,
     }
 }
 
@@ -477,7 +502,7 @@ fn risk_table(outcomes: &[Outcome], case: &Case, years: &[String]) -> Table {
         .and_then(|t| years.get(t as usize))
         .map(|label| format!("Pays back by end of {label}"));
     let mut header: Vec<String> = [
-        "",
+        "Monte Carlo",
         "NPV P10",
         "NPV P50 (median)",
         "NPV P90",
@@ -509,6 +534,7 @@ fn risk_table(outcomes: &[Outcome], case: &Case, years: &[String]) -> Table {
             })
             .collect(),
         total: None,
+        rule_before: None,
     }
 }
 
@@ -553,6 +579,16 @@ fn option_data(
         flows_chart,
         partners: partners_money(option),
         partner_payback: partners_payback(option, years),
+        partner_note: format!(
+            "Partners' money figures are rounded so that they add up to the option's.{}",
+            several_note(
+                option
+                    .partners
+                    .iter()
+                    .map(|p| &p.figures.measures)
+                    .chain([m])
+            )
+        ),
         partner_warnings: option
             .partners
             .iter()
@@ -572,6 +608,7 @@ fn option_data(
             ]
             .map(str::to_owned)
             .to_vec(),
+            rule_before: (!switching.categories.is_empty()).then_some(switching.lines.len()),
             rows: switch_rows,
             total: None,
         },
