@@ -93,8 +93,10 @@ pub struct OptionData {
     pub partners: Table,
     /// Each partner's return and payback, with the option's as the total.
     pub partner_payback: Table,
-    /// The note under the partners' tables.
+    /// The note under the partners' money.
     pub partner_note: String,
+    /// The note under the partners' return and payback, if one is needed.
+    pub partner_payback_note: String,
     /// The partners' warnings.
     pub partner_warnings: Vec<String>,
     /// The yearly table.
@@ -418,6 +420,12 @@ fn partners_money(option: &OptionResults) -> Table {
     }
 }
 
+/// A payback that does not fit a narrow column breaks before its bracket, not inside it:
+/// "not within 10 years" above "(£325,990 short)".
+fn on_two_lines(words: &str) -> String {
+    words.replacen(" (", "\n(", 1)
+}
+
 /// The partners' return and payback, with the option's as the total.
 fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
     let row = |name: &str, m: &Measures| {
@@ -425,8 +433,8 @@ fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
             name.to_owned(),
             words::irr_short(&m.irr),
             m.bcr.map_or_else(|| "none".into(), |b| number(b, 2)),
-            words::payback(&m.payback, years),
-            words::payback(&m.discounted_payback, years),
+            on_two_lines(&words::payback(&m.payback, years)),
+            on_two_lines(&words::payback(&m.discounted_payback, years)),
         ]
     };
     Table {
@@ -579,16 +587,17 @@ fn option_data(
         flows_chart,
         partners: partners_money(option),
         partner_payback: partners_payback(option, years),
-        partner_note: format!(
-            "Partners' money figures are rounded so that they add up to the option's.{}",
-            several_note(
-                option
-                    .partners
-                    .iter()
-                    .map(|p| &p.figures.measures)
-                    .chain([m])
-            )
-        ),
+        partner_note: "Partners' money figures are rounded so that they add up to the option's."
+            .to_owned(),
+        partner_payback_note: several_note(
+            option
+                .partners
+                .iter()
+                .map(|p| &p.figures.measures)
+                .chain([m]),
+        )
+        .trim()
+        .to_owned(),
         partner_warnings: option
             .partners
             .iter()
@@ -602,7 +611,7 @@ fn option_data(
         yearly: yearly(&option.figures),
         switching: Table {
             header: [
-                "",
+                "Switching values",
                 "Change that brings NPV to zero",
                 "In pounds (year-0 prices)",
             ]
