@@ -1,0 +1,139 @@
+//! The A4 report for a committee paper, typeset with typst as a library.
+//!
+//! The figures are written in Rust, exactly as the app writes them, into a JSON file that the
+//! template (`report.typ`) reads; the template only lays them out. The charts are the export's
+//! own SVGs, embedded as vector graphics. Typst sees only files held in memory and the shipped
+//! Inter faces, so the PDF is the same on a machine with no fonts and no network.
+
+mod data;
+mod world;
+
+use super::{Chart, ExportError, Provenance};
+use crate::case::Case;
+use crate::engine::CaseResults;
+use data::{ChartRef, Charts};
+use std::sync::atomic::{AtomicBool, AtomicU64};
+use typst::foundations::Smart;
+use world::ReportWorld;
+
+/// The template, laid out from `/data.json`.
+const TEMPLATE: &str = include_str!("report.typ");
+
+fn build_error(message: impl Into<String>) -> ExportError {
+    ExportError::Build {
+        format: "pdf",
+        message: message.into(),
+    }
+}
+
+/// The report as PDF bytes.
+///
+/// # Errors
+/// When the report cannot be typeset.
+pub fn report(
+    case: &Case,
+    results: &CaseResults,
+    provenance: &Provenance,
+) -> Result<Vec<u8>, ExportError> {
+    typeset(case, results, provenance).map(|(pdf, _)| pdf)
+}
+
+/// The report and typst's warnings (a missing glyph, say), which do not stop it.
+fn typeset(
+    case: &Case,
+    results: &CaseResults,
+    provenance: &Provenance,
+) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    let mut world = ReportWorld::new(TEMPLATE).map_err(build_error)?;
+
+    // The charts: the first payback chart in cash, and each option's investment against
+    // savings, which `charts` lists in option order.
+    let mut charts = Charts::default();
+    for (index, named) in super::charts(case, results).into_iter().enumerate() {
+        let wanted = match &named.chart {
+            Chart::Payback(_) => named.stem == "payback-cash",
+            Chart::Flows(_) => true,
+        };
+        if !wanted {
+            continue;
+        }
+        let path = format!("/chart-{index}.svg");
+        world
+            .add_file(&path, super::chart_svg::svg(&named.chart).into_bytes())
+            .map_err(build_error)?;
+        let chart = ChartRef {
+            path,
+            title: named.chart.title().to_owned(),
+        };
+        match named.chart {
+            Chart::Payback(_) => charts.payback = Some(chart),
+            Chart::Flows(_) => charts.flows.push(Some(chart)),
+        }
+    }
+
+    let risk = crate::engine::risk::run(
+        case,
+        u64::from(case.risk.trials),
+        case.risk.seed,
+        &AtomicU64::new(0),
+        &AtomicBool::new(false),
+    );
+    let content = data::build(case, results, provenance, charts, risk.as_ref());
+    let json = serde_json::to_vec(&content).map_err(|e| build_error(e.to_string()))?;
+    world.add_file("/data.json", json).map_err(build_error)?;
+
+    let compiled = typst::compile(&world);
+    // Free typst's caches: a report is made once, and an app may make many.
+    typst::comemo::evict(0);
+    let warnings = compiled
+        .warnings
+        .iter()
+        .map(|w| w.message.to_string())
+        .collect();
+    let document = compiled.output.map_err(|errors| {
+        build_error(
+            errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let options = typst_pdf::PdfOptions {
+        creator: Smart::Custom(Some("Sharecase".into())),
+        ..typst_pdf::PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        build_error(
+            errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    Ok((pdf, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::example;
+    use crate::engine::compute_valid;
+
+    #[test]
+    fn the_example_sets_without_warnings() {
+        let case = example::case();
+        let results = compute_valid(&case);
+        let provenance = Provenance {
+            file: Some("example.sharecase.json".into()),
+            date: "23 November 2026".into(),
+        };
+        let (pdf, warnings) = typeset(&case, &results, &provenance).expect("the report sets");
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(warnings, Vec::<String>::new());
+        // Seeded Monte Carlo, no clock: the same case gives the same file, byte for byte.
+        let again = report(&case, &results, &provenance).expect("the report sets again");
+        assert!(again == pdf, "two reports of the same case differ");
+    }
+}
