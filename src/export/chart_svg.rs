@@ -170,7 +170,7 @@ fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64],
         );
         let _ = write!(
             out,
-            r#"<text class="tick" data-value="{v}" x="{:.1}" y="{:.1}" font-size="20" fill="{MUTED}" text-anchor="end">{}</text>"#,
+            r#"<text class="tick" data-value="{v}" x="{:.1}" y="{:.1}" font-size="22" fill="{MUTED}" text-anchor="end">{}</text>"#,
             LEFT - 14.0,
             py + 7.0,
             esc(&axis_money(*v, style))
@@ -189,7 +189,7 @@ fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64],
         let px = x.at(t as f64 + 0.5);
         let _ = write!(
             out,
-            r#"<text x="{px:.1}" y="{:.1}" font-size="20" fill="{MUTED}" text-anchor="middle">{}</text>"#,
+            r#"<text x="{px:.1}" y="{:.1}" font-size="22" fill="{MUTED}" text-anchor="middle">{}</text>"#,
             BOTTOM + 34.0,
             esc(label)
         );
@@ -201,13 +201,13 @@ fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64],
     );
     let _ = write!(
         out,
-        r#"<text x="{:.1}" y="{:.1}" font-size="20" fill="{MUTED}" text-anchor="middle">Financial year</text>"#,
+        r#"<text x="{:.1}" y="{:.1}" font-size="22" fill="{MUTED}" text-anchor="middle">Financial year</text>"#,
         f64::midpoint(LEFT, RIGHT),
         BOTTOM + 76.0
     );
     let _ = write!(
         out,
-        r#"<text x="46" y="{mid:.1}" font-size="20" fill="{MUTED}" text-anchor="middle" transform="rotate(-90 46 {mid:.1})">{}</text>"#,
+        r#"<text x="46" y="{mid:.1}" font-size="22" fill="{MUTED}" text-anchor="middle" transform="rotate(-90 46 {mid:.1})">{}</text>"#,
         esc(axis),
         mid = f64::midpoint(TOP, BOTTOM)
     );
@@ -255,22 +255,22 @@ fn legend(out: &mut String, entries: &[(String, String, Rgb, bool)]) {
                 y - 16.0
             );
         }
-        for (i, line) in wrap(name, 26).iter().enumerate() {
+        for (i, line) in wrap(name, 25).iter().enumerate() {
             let _ = write!(
                 out,
-                r#"<text x="{:.1}" y="{:.1}" font-size="20" font-weight="600" fill="{INK}">{}</text>"#,
+                r#"<text x="{:.1}" y="{:.1}" font-size="22" font-weight="600" fill="{INK}">{}</text>"#,
                 LEGEND_X + 46.0,
                 y,
                 esc(line)
             );
             if i > 0 || !line.is_empty() {
-                y += 26.0;
+                y += 28.0;
             }
         }
-        for line in wrap(note, 32) {
+        for line in wrap(note, 31) {
             let _ = write!(
                 out,
-                r#"<text x="{:.1}" y="{:.1}" font-size="17" fill="{MUTED}">{}</text>"#,
+                r#"<text x="{:.1}" y="{:.1}" font-size="19" fill="{MUTED}">{}</text>"#,
                 LEGEND_X + 46.0,
                 y,
                 esc(&line)
@@ -363,7 +363,7 @@ fn break_even_labels(out: &mut String, chart: &PaybackChart, x: &Scale, y: &Scal
         let lines = [curve.name.clone(), be.label.clone()];
         let width = lines
             .iter()
-            .map(|l| text_width(l, 20.0))
+            .map(|l| text_width(l, 22.0))
             .fold(0.0, f64::max);
         let mut left = above;
         if left && px - 16.0 - width < LEFT + 4.0 {
@@ -381,11 +381,11 @@ fn break_even_labels(out: &mut String, chart: &PaybackChart, x: &Scale, y: &Scal
         let first = first.clamp(TOP + 24.0, BOTTOM - 36.0);
         for (k, line) in lines.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            let ty = first + k as f64 * 26.0;
+            let ty = first + k as f64 * 28.0;
             let weight = if k == 0 { "600" } else { "400" };
             let _ = write!(
                 out,
-                r##"<text class="break-even-label" x="{tx:.1}" y="{ty:.1}" font-size="20" font-weight="{weight}" fill="{c}" text-anchor="{anchor}" stroke="#ffffff" stroke-width="6" paint-order="stroke">{}</text>"##,
+                r##"<text class="break-even-label" x="{tx:.1}" y="{ty:.1}" font-size="22" font-weight="{weight}" fill="{c}" text-anchor="{anchor}" stroke="#ffffff" stroke-width="6" paint-order="stroke">{}</text>"##,
                 esc(line)
             );
         }
