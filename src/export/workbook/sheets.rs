@@ -1,0 +1,733 @@
+//! The sheets: Summary, one per option, and Assumptions.
+
+use super::layout::{FORMULA_ROWS, OptionLayout, column};
+use crate::case::{Case, CaseOption, Sharing};
+use crate::engine::partner::Shares;
+use crate::engine::{CaseResults, Irr, OptionResults, YearFigures};
+use crate::export::Provenance;
+use crate::format::percent;
+use crate::report::chart::{BENEFIT_SHADES, COST_SHADES, PALETTE, Rgb};
+use crate::report::{partners::apportioned, words};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartLine, ChartSolidFill, ChartType, Color, Format, FormatBorder, Formula,
+    Workbook, Worksheet, XlsxError,
+};
+
+const MONEY: &str = "£#,##0;(£#,##0);\"-\"";
+const PENCE: &str = "£#,##0.00;(£#,##0.00);\"-\"";
+
+fn f(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+/// A stored result precise enough that a reader shows what Sharecase shows.
+fn stored(value: Decimal) -> String {
+    value.round_dp(10).normalize().to_string()
+}
+
+fn colour(rgb: Rgb) -> Color {
+    Color::RGB((u32::from(rgb[0]) << 16) | (u32::from(rgb[1]) << 8) | u32::from(rgb[2]))
+}
+
+struct Formats {
+    title: Format,
+    note: Format,
+    header: Format,
+    label: Format,
+    strong: Format,
+    money: Format,
+    money_strong: Format,
+    input: Format,
+    factor: Format,
+    percent: Format,
+    text: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let header = Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color(Color::RGB(0x00F1_F4F8))
+            .set_border_bottom(FormatBorder::Thin);
+        Self {
+            title: Format::new().set_bold().set_font_size(15),
+            note: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x005F_6B7A)),
+            header,
+            label: Format::new(),
+            strong: Format::new().set_bold(),
+            money: Format::new().set_num_format(MONEY),
+            money_strong: Format::new()
+                .set_num_format(MONEY)
+                .set_bold()
+                .set_border_top(FormatBorder::Thin),
+            input: Format::new()
+                .set_num_format(PENCE)
+                .set_background_color(Color::RGB(0x00E8_F0FB)),
+            factor: Format::new().set_num_format("0.000000"),
+            percent: Format::new().set_num_format("0.00%"),
+            text: Format::new().set_text_wrap(),
+        }
+    }
+}
+
+/// A text cell; text is never read as a formula, whatever it starts with.
+fn text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, col, value, format)?;
+    Ok(())
+}
+
+fn formula(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_formula_with_format(row, col, Formula::new(text).set_result(value), format)?;
+    Ok(())
+}
+
+fn year_values(years: &[YearFigures], k: usize) -> Vec<Decimal> {
+    years
+        .iter()
+        .map(|y| match k {
+            0 => y.investment_cash,
+            1 => y.costs_cash,
+            2 => y.benefits_cash,
+            3 => y.net_cash,
+            4 => y.cumulative_cash,
+            5 => y.net_real,
+            6 => y.discount_factor,
+            7 => y.present_value,
+            8 => y.cumulative_pv,
+            _ => -y.costs_cash,
+        })
+        .collect()
+}
+
+/// One option: lines by year as inputs, then formulas, NPV, IRR and two native charts.
+pub fn option(
+    book: &mut Workbook,
+    case: &Case,
+    option: &CaseOption,
+    result: &OptionResults,
+    layout: &OptionLayout,
+) -> Result<(), XlsxError> {
+    let fm = Formats::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(&layout.sheet)?;
+    text(sheet, 0, 0, &format!("Option: {}", option.name), &fm.title)?;
+    text(sheet, 1, 0, &option.description, &fm.label)?;
+    text(
+        sheet,
+        2,
+        0,
+        "Blue cells are inputs: each line's cash in the prices of each year, after the option's adjustments and the line's indexation. Every figure under the lines is a formula: change an input and the totals, NPV and IRR follow.",
+        &fm.note,
+    )?;
+    let header = OptionLayout::HEADER;
+    for (c, title) in ["Line", "Kind", "Category", "Sharing"].iter().enumerate() {
+        text(
+            sheet,
+            header,
+            u16::try_from(c).unwrap_or(0),
+            title,
+            &fm.header,
+        )?;
+    }
+    text(
+        sheet,
+        OptionLayout::YEAR_NUMBER,
+        0,
+        "Year number (t)",
+        &fm.note,
+    )?;
+    for t in 0..layout.years {
+        let col = layout.year_column(t);
+        text(sheet, header, col, &case.year_label(t), &fm.header)?;
+        sheet.write_number(
+            OptionLayout::YEAR_NUMBER,
+            col,
+            f64::from(u32::try_from(t).unwrap_or(0)),
+        )?;
+    }
+    for (i, (line, flows)) in option.lines.iter().zip(&result.lines).enumerate() {
+        let row = OptionLayout::FIRST_LINE + u32::try_from(i).unwrap_or(0);
+        text(sheet, row, 0, &line.name, &fm.label)?;
+        text(sheet, row, 1, line.kind.label(), &fm.label)?;
+        text(sheet, row, 2, &flows.category, &fm.label)?;
+        text(sheet, row, 3, &line.sharing.to_string(), &fm.label)?;
+        for (t, cash) in flows.cash.iter().enumerate() {
+            sheet.write_number_with_format(row, layout.year_column(t), f(*cash), &fm.input)?;
+        }
+    }
+    let first = OptionLayout::FIRST_LINE + 1;
+    let last = layout.last_line() + 1;
+    let kinds = format!("$B${first}:$B${last}");
+    let rows: Vec<u32> = (0..FORMULA_ROWS.len())
+        .map(|k| layout.formula_row(k) + 1)
+        .collect();
+    let year_row = OptionLayout::YEAR_NUMBER + 1;
+    for (k, label) in FORMULA_ROWS.iter().enumerate() {
+        let row = layout.formula_row(k);
+        let strong = matches!(k, 3 | 4 | 8);
+        text(
+            sheet,
+            row,
+            0,
+            label,
+            if strong { &fm.strong } else { &fm.label },
+        )?;
+        let values = year_values(&result.figures.years, k);
+        for (t, value) in values.iter().enumerate().take(layout.years) {
+            let col = layout.year_column(t);
+            let c = column(col);
+            let prev = column(col.saturating_sub(1));
+            let range = format!("{c}${first}:{c}${last}");
+            let text = match k {
+                0 => format!(
+                    "=SUMIF({kinds},\"Capital investment\",{range})+SUMIF({kinds},\"Revenue investment\",{range})"
+                ),
+                1 => format!("=SUM({range})-{c}{}", rows[2]),
+                2 => {
+                    format!("=SUMIF({kinds},\"Saving\",{range})+SUMIF({kinds},\"Income\",{range})")
+                }
+                3 => format!("={c}{}-{c}{}", rows[2], rows[1]),
+                4 if t == 0 => format!("={c}{}", rows[3]),
+                4 => format!("={prev}{}+{c}{}", rows[4], rows[3]),
+                5 => format!("={c}{}/(1+Inflation)^{c}${year_row}", rows[3]),
+                6 => format!("=1/(1+DiscountRate)^{c}${year_row}"),
+                7 => format!("={c}{}*{c}{}", rows[5], rows[6]),
+                8 if t == 0 => format!("={c}{}", rows[7]),
+                8 => format!("={prev}{}+{c}{}", rows[8], rows[7]),
+                _ => format!("=-{c}{}", rows[1]),
+            };
+            let format = match k {
+                6 => &fm.factor,
+                3 | 4 | 8 => &fm.money_strong,
+                _ => &fm.money,
+            };
+            formula(sheet, row, col, &text, &stored(*value), format)?;
+        }
+    }
+    let first_col = column(layout.year_column(0));
+    let last_col = column(layout.last_year_column());
+    let measures = &result.figures.measures;
+    text(
+        sheet,
+        layout.npv_row(),
+        0,
+        "Net present value (sum of present values)",
+        &fm.strong,
+    )?;
+    formula(
+        sheet,
+        layout.npv_row(),
+        layout.year_column(0),
+        &format!("=SUM({first_col}{pv}:{last_col}{pv})", pv = rows[7]),
+        &stored(measures.npv),
+        &fm.money_strong,
+    )?;
+    text(
+        sheet,
+        layout.irr_row(),
+        0,
+        "Internal rate of return (real terms)",
+        &fm.strong,
+    )?;
+    let irr = format!("=IRR({first_col}{r}:{last_col}{r})", r = rows[5]);
+    match &measures.irr {
+        Irr::Rate { rate, .. } => {
+            // Sharecase's rate, rounded, as the starting guess: spreadsheets iterate from
+            // 10% and can fail to converge on a rate far from it, or find another root.
+            let guess = rate.round_dp(2).normalize();
+            let irr = format!("{},{guess})", &irr[..irr.len() - 1]);
+            formula(
+                sheet,
+                layout.irr_row(),
+                layout.year_column(0),
+                &irr,
+                &stored(*rate),
+                &fm.percent,
+            )?;
+        }
+        Irr::None(_) => {
+            formula(
+                sheet,
+                layout.irr_row(),
+                layout.year_column(0),
+                &format!("=IFERROR({},\"none\")", &irr[1..]),
+                "none",
+                &fm.percent,
+            )?;
+            text(
+                sheet,
+                layout.irr_row(),
+                layout.year_column(1),
+                &words::irr(&measures.irr),
+                &fm.note,
+            )?;
+        }
+    }
+    sheet.set_column_width(0, 46)?;
+    sheet.set_column_width(1, 19)?;
+    sheet.set_column_width(2, 22)?;
+    sheet.set_column_width(3, 24)?;
+    for t in 0..layout.years {
+        sheet.set_column_width(layout.year_column(t), 14)?;
+    }
+    sheet.set_freeze_panes(OptionLayout::FIRST_LINE, 1)?;
+    charts(sheet, layout, &rows, &option.name)?;
+    Ok(())
+}
+
+fn charts(
+    sheet: &mut Worksheet,
+    layout: &OptionLayout,
+    rows: &[u32],
+    name: &str,
+) -> Result<(), XlsxError> {
+    let first = layout.year_column(0);
+    let last = layout.last_year_column();
+    let categories = (
+        layout.sheet.as_str(),
+        OptionLayout::HEADER,
+        first,
+        OptionLayout::HEADER,
+        last,
+    );
+    let row_of = |excel_row: u32| {
+        (
+            layout.sheet.as_str(),
+            excel_row - 1,
+            first,
+            excel_row - 1,
+            last,
+        )
+    };
+    let mut payback = Chart::new(ChartType::Line);
+    payback
+        .title()
+        .set_name(&format!("{name}: cumulative cash position"));
+    payback
+        .add_series()
+        .set_name("Cumulative position, cash")
+        .set_categories(categories)
+        .set_values(row_of(rows[4]))
+        .set_format(
+            ChartFormat::new().set_line(
+                ChartLine::new()
+                    .set_color(colour(PALETTE[0]))
+                    .set_width(2.5),
+            ),
+        );
+    payback.y_axis().set_num_format(MONEY);
+    payback.legend().set_hidden();
+    payback.set_width(720).set_height(380);
+    let mut flows = Chart::new(ChartType::ColumnStacked);
+    flows.title().set_name(&format!(
+        "{name}: investment and costs against savings and income"
+    ));
+    flows
+        .add_series()
+        .set_name("All costs")
+        .set_categories(categories)
+        .set_values(row_of(rows[9]))
+        .set_format(
+            ChartFormat::new()
+                .set_solid_fill(ChartSolidFill::new().set_color(colour(COST_SHADES[0]))),
+        );
+    flows
+        .add_series()
+        .set_name("Benefits")
+        .set_categories(categories)
+        .set_values(row_of(rows[2]))
+        .set_format(
+            ChartFormat::new()
+                .set_solid_fill(ChartSolidFill::new().set_color(colour(BENEFIT_SHADES[0]))),
+        );
+    let mut net = Chart::new(ChartType::Line);
+    net.add_series()
+        .set_name("Net")
+        .set_categories(categories)
+        .set_values(row_of(rows[3]))
+        .set_format(
+            ChartFormat::new().set_line(
+                ChartLine::new()
+                    .set_color(Color::RGB(0x001F_2933))
+                    .set_width(2.25),
+            ),
+        );
+    flows.combine(&net);
+    flows.y_axis().set_num_format(MONEY);
+    flows.set_width(720).set_height(380);
+    let at = layout.irr_row() + 3;
+    sheet.insert_chart(at, 0, &payback)?;
+    sheet.insert_chart(at + 21, 0, &flows)?;
+    Ok(())
+}
+
+/// The summary: headline figures per option, linked to the option sheets, then partners.
+pub fn summary(
+    book: &mut Workbook,
+    case: &Case,
+    results: &CaseResults,
+    provenance: &Provenance,
+    layouts: &[OptionLayout],
+) -> Result<(), XlsxError> {
+    let fm = Formats::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Summary")?;
+    text(sheet, 0, 0, &case.title, &fm.title)?;
+    text(
+        sheet,
+        1,
+        0,
+        &format!(
+            "Case file: {}. Made on {}. {} years from {}; discount rate {} (real), general inflation {}.",
+            provenance.file.as_deref().unwrap_or("not yet saved"),
+            provenance.date,
+            case.horizon,
+            case.year_label(0),
+            percent(case.discount_rate, 2),
+            percent(case.inflation, 2)
+        ),
+        &fm.note,
+    )?;
+    text(sheet, 2, 0, &case.description, &fm.label)?;
+    let header = 4;
+    text(sheet, header, 0, "Headline figures", &fm.header)?;
+    for (i, option) in results.options.iter().enumerate() {
+        text(
+            sheet,
+            header,
+            u16::try_from(i + 1).unwrap_or(0),
+            &option.name,
+            &fm.header,
+        )?;
+    }
+    let labels = [
+        "Net present value (real terms, discounted)",
+        "Internal rate of return (real terms)",
+        "Payback (cash)",
+        "Discounted payback (real terms)",
+        "Benefit-cost ratio (present values)",
+        "Return on investment (cash, undiscounted)",
+        "Investment (one-off), cash",
+        "All costs, cash",
+        "Benefits, cash",
+        "Net, cash",
+    ];
+    for (r, label) in labels.iter().enumerate() {
+        text(
+            sheet,
+            header + 1 + u32::try_from(r).unwrap_or(0),
+            0,
+            label,
+            &fm.label,
+        )?;
+    }
+    for (i, (option, layout)) in results.options.iter().zip(layouts).enumerate() {
+        let col = u16::try_from(i + 1).unwrap_or(0);
+        let m = &option.figures.measures;
+        let row = |r: u32| header + 1 + r;
+        formula(
+            sheet,
+            row(0),
+            col,
+            &format!(
+                "={}",
+                layout.absolute(layout.npv_row(), layout.year_column(0))
+            ),
+            &stored(m.npv),
+            &fm.money,
+        )?;
+        let irr_cell = format!(
+            "={}",
+            layout.absolute(layout.irr_row(), layout.year_column(0))
+        );
+        match &m.irr {
+            Irr::Rate { rate, .. } => {
+                formula(sheet, row(1), col, &irr_cell, &stored(*rate), &fm.percent)?;
+            }
+            Irr::None(_) => text(sheet, row(1), col, &words::irr_short(&m.irr), &fm.label)?,
+        }
+        text(
+            sheet,
+            row(2),
+            col,
+            &words::payback(&m.payback, &results.years),
+            &fm.text,
+        )?;
+        text(
+            sheet,
+            row(3),
+            col,
+            &words::payback(&m.discounted_payback, &results.years),
+            &fm.text,
+        )?;
+        match m.bcr {
+            Some(b) => {
+                sheet.write_number_with_format(
+                    row(4),
+                    col,
+                    f(b),
+                    &Format::new().set_num_format("0.00"),
+                )?;
+            }
+            None => text(sheet, row(4), col, "none (no costs)", &fm.label)?,
+        }
+        match m.roi {
+            Some(r) => {
+                sheet.write_number_with_format(
+                    row(5),
+                    col,
+                    f(r),
+                    &Format::new().set_num_format("0.0%"),
+                )?;
+            }
+            None => text(sheet, row(5), col, "none (no costs)", &fm.label)?,
+        }
+        for (r, k, total) in [
+            (6, 0, m.totals.investment_cash),
+            (7, 1, m.totals.costs_cash),
+            (8, 2, m.totals.benefits_cash),
+            (9, 3, m.totals.net_cash),
+        ] {
+            let excel_row = layout.formula_row(k) + 1;
+            formula(
+                sheet,
+                row(r),
+                col,
+                &format!(
+                    "=SUM('{}'!{}{excel_row}:{}{excel_row})",
+                    layout.sheet.replace('\'', "''"),
+                    column(layout.year_column(0)),
+                    column(layout.last_year_column())
+                ),
+                &stored(total),
+                &fm.money,
+            )?;
+        }
+    }
+    let mut row = header + 2 + u32::try_from(labels.len()).unwrap_or(0);
+    for option in &results.options {
+        text(
+            sheet,
+            row,
+            0,
+            &format!("Partners: {}", option.name),
+            &fm.strong,
+        )?;
+        row += 1;
+        for (c, title) in [
+            "Partner",
+            "Investment (cash)",
+            "All costs (cash)",
+            "Benefits (cash)",
+            "Net (cash)",
+            "NPV",
+            "Payback (cash)",
+            "Discounted payback",
+        ]
+        .iter()
+        .enumerate()
+        {
+            text(sheet, row, u16::try_from(c).unwrap_or(0), title, &fm.header)?;
+        }
+        row += 1;
+        for (partner, figures) in option.partners.iter().zip(apportioned(option)) {
+            let t = &figures.measures.totals;
+            text(sheet, row, 0, &partner.name, &fm.label)?;
+            for (c, v) in [
+                t.investment_cash,
+                t.costs_cash,
+                t.benefits_cash,
+                t.net_cash,
+                figures.measures.npv,
+            ]
+            .iter()
+            .enumerate()
+            {
+                sheet.write_number_with_format(
+                    row,
+                    u16::try_from(c + 1).unwrap_or(0),
+                    f(*v),
+                    &fm.money,
+                )?;
+            }
+            let m = &partner.figures.measures;
+            text(
+                sheet,
+                row,
+                6,
+                &words::payback(&m.payback, &results.years),
+                &fm.text,
+            )?;
+            text(
+                sheet,
+                row,
+                7,
+                &words::payback(&m.discounted_payback, &results.years),
+                &fm.text,
+            )?;
+            row += 1;
+        }
+        text(
+            sheet,
+            row,
+            0,
+            "Partners' money is rounded so that it adds up to the option's.",
+            &fm.note,
+        )?;
+        row += 2;
+    }
+    sheet.set_column_width(0, 44)?;
+    for c in 1..=8 {
+        sheet.set_column_width(c, 24)?;
+    }
+    sheet.set_freeze_panes(header + 1, 1)?;
+    Ok(())
+}
+
+/// Assumptions: the case's settings (the rates the formulas use), adjustments, sharing and
+/// every line's source.
+pub fn assumptions(
+    book: &mut Workbook,
+    case: &Case,
+    results: &CaseResults,
+) -> Result<(), XlsxError> {
+    let fm = Formats::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Assumptions")?;
+    text(sheet, 0, 0, "Assumptions", &fm.title)?;
+    text(sheet, 1, 0, "Setting", &fm.header)?;
+    text(sheet, 1, 1, "Value", &fm.header)?;
+    text(sheet, 2, 0, "Case", &fm.label)?;
+    text(sheet, 2, 1, &case.title, &fm.label)?;
+    text(sheet, 3, 0, "First financial year", &fm.label)?;
+    text(sheet, 3, 1, &case.year_label(0), &fm.label)?;
+    text(sheet, 4, 0, "Horizon (years)", &fm.label)?;
+    sheet.write_number(4, 1, f64::from(case.horizon))?;
+    text(
+        sheet,
+        5,
+        0,
+        "Discount rate, real (named DiscountRate)",
+        &fm.label,
+    )?;
+    sheet.write_number_with_format(5, 1, f(case.discount_rate), &fm.percent)?;
+    text(
+        sheet,
+        6,
+        0,
+        "General inflation (named Inflation)",
+        &fm.label,
+    )?;
+    sheet.write_number_with_format(6, 1, f(case.inflation), &fm.percent)?;
+    let mut row = 8;
+    for (c, title) in [
+        "Option",
+        "Cost uplift",
+        "Benefit shortfall",
+        "Benefit delay (months)",
+        "In words",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(sheet, row, u16::try_from(c).unwrap_or(0), title, &fm.header)?;
+    }
+    for option in &case.options {
+        row += 1;
+        let a = &option.adjustments;
+        text(sheet, row, 0, &option.name, &fm.label)?;
+        sheet.write_number_with_format(row, 1, f(a.cost_uplift), &fm.percent)?;
+        sheet.write_number_with_format(row, 2, f(a.benefit_shortfall), &fm.percent)?;
+        sheet.write_number(row, 3, f64::from(a.benefit_delay_months))?;
+        text(sheet, row, 4, &words::adjustments(a), &fm.label)?;
+    }
+    row += 2;
+    text(sheet, row, 0, "Sharing basis", &fm.header)?;
+    text(sheet, row, 1, "Partner", &fm.header)?;
+    text(sheet, row, 2, "Weight", &fm.header)?;
+    text(sheet, row, 3, "Share", &fm.header)?;
+    text(sheet, row, 4, "Source", &fm.header)?;
+    for basis in &case.bases {
+        let shares = Shares::of(case, &Sharing::Basis(basis.name.clone()));
+        for (p, partner) in case.partners.iter().enumerate() {
+            row += 1;
+            text(sheet, row, 0, &basis.name, &fm.label)?;
+            text(sheet, row, 1, &partner.name, &fm.label)?;
+            let weight = basis
+                .weights
+                .get(&partner.name)
+                .copied()
+                .unwrap_or_default();
+            sheet.write_number_with_format(
+                row,
+                2,
+                f(weight),
+                &Format::new().set_num_format("#,##0.##"),
+            )?;
+            sheet.write_number_with_format(row, 3, f(shares.shares[p]), &fm.percent)?;
+            if p == 0 {
+                text(sheet, row, 4, &basis.source, &fm.label)?;
+            }
+        }
+    }
+    row += 2;
+    for (c, title) in [
+        "Option",
+        "Line",
+        "Kind",
+        "Category",
+        "Indexation",
+        "Sharing",
+        "Pattern",
+        "Source",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(sheet, row, u16::try_from(c).unwrap_or(0), title, &fm.header)?;
+    }
+    let lines_header = row;
+    for (option, result) in case.options.iter().zip(&results.options) {
+        for (line, flows) in option.lines.iter().zip(&result.lines) {
+            row += 1;
+            text(sheet, row, 0, &option.name, &fm.label)?;
+            text(sheet, row, 1, &line.name, &fm.label)?;
+            text(sheet, row, 2, line.kind.label(), &fm.label)?;
+            text(sheet, row, 3, &flows.category, &fm.label)?;
+            if line.indexation.is_some() {
+                sheet.write_number_with_format(row, 4, f(flows.indexation), &fm.percent)?;
+            } else {
+                text(sheet, row, 4, "general inflation", &fm.label)?;
+            }
+            text(sheet, row, 5, &line.sharing.to_string(), &fm.label)?;
+            text(sheet, row, 6, line.amounts.pattern_name(), &fm.label)?;
+            text(sheet, row, 7, &line.source, &fm.text)?;
+        }
+    }
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(1, 40)?;
+    for c in 2..=6 {
+        sheet.set_column_width(c, 18)?;
+    }
+    sheet.set_column_width(7, 60)?;
+    sheet.set_freeze_panes(lines_header.min(2), 0)?;
+    Ok(())
+}
