@@ -70,7 +70,7 @@ impl Formats {
                 .set_background_color(Color::RGB(0x00E8_F0FB)),
             factor: Format::new().set_num_format("0.000000"),
             percent: Format::new().set_num_format("0.00%"),
-            text: Format::new().set_text_wrap(),
+            text: Format::new(),
         }
     }
 }
@@ -596,7 +596,7 @@ pub fn summary(
     }
     sheet.set_column_width(0, 44)?;
     for c in 1..=8 {
-        sheet.set_column_width(c, 24)?;
+        sheet.set_column_width(c, 36)?;
     }
     sheet.set_freeze_panes(header + 1, 1)?;
     Ok(())
@@ -727,7 +727,7 @@ pub fn assumptions(
     for c in 2..=6 {
         sheet.set_column_width(c, 18)?;
     }
-    sheet.set_column_width(7, 60)?;
+    sheet.set_column_width(7, 90)?;
     sheet.set_freeze_panes(lines_header.min(2), 0)?;
     Ok(())
 }
