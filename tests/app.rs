@@ -431,3 +431,69 @@ fn the_export_dialog_writes_the_chosen_formats_into_the_folder() {
     assert!(out.join("small-case-lines.csv").exists());
     assert!(!out.join("small-case.pdf").exists(), "PDF was not ticked");
 }
+
+#[test]
+fn imported_lines_are_previewed_then_applied_and_undone() {
+    let (mut harness, dir) = harness(small_case());
+    let file = dir.path().join("lines.csv");
+    std::fs::write(
+        &file,
+        "name,kind,2026/27,2027/28,2028/29\nShared printing,Saving,0,200,200\n",
+    )
+    .expect("written");
+    harness.state_mut().import_from(file.clone());
+    for _ in 0..400 {
+        harness.step();
+        if matches!(
+            harness.state().dialog(),
+            Some(sharecase::app::Dialog::Import(_))
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Import lines into \"Shared service\"")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Shared printing").is_some());
+    assert_eq!(
+        harness.state().doc.case.options[0].lines.len(),
+        2,
+        "not yet applied"
+    );
+    harness.get_by_label("Apply").click();
+    settle(&mut harness);
+    let case = &harness.state().doc.case;
+    assert_eq!(case.options[0].lines.len(), 3);
+    // £400 more saved in years 1 and 2: NPV 139.82 + 200/1.035 + 200/1.035^2 = £519.76.
+    let npv = harness.state().results.get().expect("valid").options[0]
+        .figures
+        .measures
+        .npv;
+    assert_eq!(sharecase::format::penny(npv), d("519.76"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.options[0].lines.len(), 2, "undone");
+
+    // A file with a bad cell shows the problem and offers nothing to apply.
+    std::fs::write(&file, "name,kind,2026/27\nX,Saving,abc\n").expect("written");
+    harness.state_mut().import_from(file);
+    for _ in 0..400 {
+        harness.step();
+        if matches!(harness.state().dialog(), Some(sharecase::app::Dialog::Import(p)) if p.read.is_err())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("row 2, column 2026/27: 'abc' is not an amount")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Apply").is_none());
+}

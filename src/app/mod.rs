@@ -510,20 +510,7 @@ impl SharecaseApp {
         let Ok(lines) = &preview.read else {
             return Err(Vec::new());
         };
-        let mut case = self.doc.case.clone();
-        let Some(option) = case.options.get_mut(preview.option) else {
-            return Err(vec![
-                "The option is gone: choose it again and import again.".into(),
-            ]);
-        };
-        if preview.replace {
-            option.lines.clear();
-        }
-        option.lines.extend(lines.iter().cloned());
-        let problems = case::validate(&case);
-        if !problems.is_empty() {
-            return Err(problems.iter().map(ToString::to_string).collect());
-        }
+        let case = crate::import::apply(&self.doc.case, preview.option, lines, preview.replace)?;
         self.doc.case = case;
         self.view.option = preview.option;
         self.view.line = None;

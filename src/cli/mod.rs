@@ -1,9 +1,10 @@
-//! The command line: `example`, `check`, `summary`, `risk`, `flows` and `export`.
+//! The command line: `example`, `check`, `summary`, `risk`, `flows`, `export` and `import`.
 //!
 //! Each command reads a case (or numbers), asks the engine, and prints a view from
 //! [`crate::report`]. Errors are reported once, here, with the file and field they concern.
 
 pub mod export;
+pub mod import;
 
 use crate::input::{parse_amount, parse_rate};
 
@@ -75,6 +76,11 @@ pub enum Command {
     ///
     /// Example: `sharecase export case.sharecase.json --to paper --formats pdf,png`
     Export(export::ExportArgs),
+    /// Read lines from a budget spreadsheet (CSV or XLSX) into an option of a case file.
+    ///
+    /// Every problem is listed by row and column, and nothing is saved unless all is well.
+    /// Example: `sharecase import case.sharecase.json lines.csv --option "Full shared service"`
+    Import(import::ImportArgs),
     /// Headline figures of a bare series of yearly net flows, year 0 first.
     ///
     /// No indexation: the rate is applied as given. Example:
@@ -160,6 +166,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Flows { rate, json, values }) => bare_flows(&rate, json, &values),
         Some(Command::Risk(args)) => risk(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
     };
     match result {
         Ok(code) => code,

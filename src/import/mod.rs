@@ -1,10 +1,18 @@
 //! Lines read from a budget spreadsheet (CSV or XLSX) into an option.
 //!
-//! Everything is checked before anything is applied: a file with one bad cell gives its
-//! problems by row and column and changes nothing.
+//! Everything is checked before anything is applied: a file with one bad cell gives every
+//! problem by row and column and changes nothing. The columns are documented in
+//! `docs/import.md`.
 
-use crate::case::{Case, Line};
+mod cells;
+
+use crate::case::{self, Amounts, Case, Line, LineKind, Sharing};
+use crate::input::{parse_amount, parse_rate};
+use cells::Cell;
+use rust_decimal::Decimal;
 use std::fmt;
+
+pub use cells::{read_csv, read_xlsx};
 
 /// One thing wrong with an imported file, where a spreadsheet user will find it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +23,18 @@ pub struct ImportProblem {
     pub column: String,
     /// What is wrong and what is accepted.
     pub message: String,
+}
+
+impl ImportProblem {
+    /// A problem at `row` (0 for the file) and `column` (empty for the row).
+    #[must_use]
+    pub fn new(row: usize, column: &str, message: impl Into<String>) -> Self {
+        Self {
+            row,
+            column: column.to_owned(),
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for ImportProblem {
@@ -28,28 +48,399 @@ impl fmt::Display for ImportProblem {
     }
 }
 
+/// A table read from a file: the header row, then each row with its spreadsheet number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column headers, as written.
+    pub headers: Vec<String>,
+    /// Rows with their number as the spreadsheet shows it.
+    pub rows: Vec<(usize, Vec<Cell>)>,
+}
+
 /// Lines from CSV text, for `case` (whose years, partners and bases they must fit).
 ///
 /// # Errors
 /// Every problem found, by row and column.
 pub fn from_csv(text: &str, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
-    let _ = (text, case);
-    Err(vec![ImportProblem {
-        row: 0,
-        column: String::new(),
-        message: "not written yet".into(),
-    }])
+    lines(&read_csv(text)?, case)
 }
 
-/// Lines from the first sheet of an XLSX workbook.
+/// Lines from an XLSX workbook: the sheet named "Lines", or else the first.
 ///
 /// # Errors
 /// Every problem found, by row and column.
 pub fn from_xlsx(bytes: &[u8], case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
-    let _ = (bytes, case);
-    Err(vec![ImportProblem {
-        row: 0,
-        column: String::new(),
-        message: "not written yet".into(),
-    }])
+    lines(&read_xlsx(bytes)?, case)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Kind,
+    Category,
+    Sharing,
+    Indexation,
+    Source,
+    Year(usize),
+}
+
+fn normal(header: &str) -> String {
+    header
+        .trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn column_of(header: &str, case: &Case) -> Result<Column, String> {
+    let h = normal(header);
+    let horizon = usize::from(case.horizon);
+    Ok(match h.as_str() {
+        "name" | "line" => Column::Name,
+        "kind" => Column::Kind,
+        "category" => Column::Category,
+        "sharing" | "shared" => Column::Sharing,
+        "indexation" => Column::Indexation,
+        "source" | "source note" => Column::Source,
+        _ => {
+            let year = (0..40)
+                .find(|t| normal(&case::financial_year_label(case.first_year, *t)) == h)
+                .or_else(|| h.strip_prefix("year ").and_then(|n| n.trim().parse().ok()))
+                .or_else(|| h.parse().ok());
+            match year {
+                Some(t) if t < horizon => Column::Year(t),
+                Some(_) => {
+                    return Err(format!(
+                        "is after the case's last year, {}; lengthen the horizon or remove the column",
+                        case.year_label(horizon - 1)
+                    ));
+                }
+                None => {
+                    return Err(format!(
+                        "is not a column Sharecase reads; the columns are name, kind, category, sharing, indexation, source and one per year headed {} to {} (see docs/import.md)",
+                        case.year_label(0),
+                        case.year_label(horizon - 1)
+                    ));
+                }
+            }
+        }
+    })
+}
+
+fn kind_of(text: &str) -> Option<LineKind> {
+    let t = normal(text).replace('_', " ");
+    LineKind::ALL.into_iter().find(|k| normal(k.label()) == t)
+}
+
+fn sharing_of(text: &str, case: &Case) -> Result<Sharing, String> {
+    let t = text.trim();
+    if t.is_empty() || normal(t) == "equal" || normal(t) == "equal shares" {
+        return Ok(Sharing::Equal);
+    }
+    let bare = t
+        .strip_prefix("all to ")
+        .or_else(|| t.strip_prefix("by "))
+        .unwrap_or(t)
+        .trim();
+    for name in [t, bare] {
+        if let Some(p) = case
+            .partners
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+        {
+            return Ok(Sharing::Partner(p.name.clone()));
+        }
+        if let Some(b) = case
+            .bases
+            .iter()
+            .find(|b| b.name.eq_ignore_ascii_case(name))
+        {
+            return Ok(Sharing::Basis(b.name.clone()));
+        }
+    }
+    let partners: Vec<&str> = case.partners.iter().map(|p| p.name.as_str()).collect();
+    let bases: Vec<&str> = case.bases.iter().map(|b| b.name.as_str()).collect();
+    Err(format!(
+        "'{t}' is not a partner or a sharing basis of the case; use equal, a partner ({}) or a basis ({})",
+        partners.join(", "),
+        if bases.is_empty() {
+            "none yet".to_owned()
+        } else {
+            bases.join(", ")
+        }
+    ))
+}
+
+fn default_category(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::CapitalInvestment => "ICT",
+        LineKind::RevenueInvestment | LineKind::RecurringCost | LineKind::Saving => "Staff",
+        LineKind::Income => "Income",
+    }
+}
+
+fn amount_of(cell: &Cell) -> Result<Decimal, String> {
+    let value = match cell {
+        Cell::Empty => return Ok(Decimal::ZERO),
+        Cell::Number(n) => cells::decimal(*n).ok_or_else(|| format!("{n} is not an amount"))?,
+        Cell::Text(t) if t.trim().is_empty() => return Ok(Decimal::ZERO),
+        Cell::Text(t) => parse_amount(t).map_err(|_| format!("'{}' is not an amount", t.trim()))?,
+        Cell::Bad(what) => return Err(format!("{what} is not an amount")),
+    };
+    if value < Decimal::ZERO {
+        return Err(format!(
+            "{} is negative; enter costs and savings as positive amounts: the kind says which way the money goes",
+            crate::format::money(value, crate::format::MoneyStyle::Pence)
+        ));
+    }
+    if value > case::validate::MAX_AMOUNT {
+        return Err(format!(
+            "{} is more than Sharecase accepts (up to £1,000,000,000,000)",
+            crate::format::money(value, crate::format::MoneyStyle::Pounds)
+        ));
+    }
+    Ok(value)
+}
+
+/// Lines from a table already read, for `case`.
+///
+/// # Errors
+/// Every problem found, by row and column.
+pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
+    let mut problems = Vec::new();
+    let mut columns = Vec::new();
+    for header in &table.headers {
+        if header.trim().is_empty() {
+            columns.push(None);
+            continue;
+        }
+        match column_of(header, case) {
+            Ok(c) => {
+                if columns.contains(&Some(c)) {
+                    problems.push(ImportProblem::new(0, header, "appears twice; keep one"));
+                }
+                columns.push(Some(c));
+            }
+            Err(message) => {
+                problems.push(ImportProblem::new(0, header, message));
+                columns.push(None);
+            }
+        }
+    }
+    for (needed, name) in [(Column::Name, "name"), (Column::Kind, "kind")] {
+        if !columns.contains(&Some(needed)) {
+            problems.push(ImportProblem::new(
+                1,
+                "",
+                format!("there is no '{name}' column; the header row must have one"),
+            ));
+        }
+    }
+    if !columns.iter().any(|c| matches!(c, Some(Column::Year(_)))) {
+        problems.push(ImportProblem::new(
+            1,
+            "",
+            format!(
+                "there are no year columns; head them with the financial years, {} to {}",
+                case.year_label(0),
+                case.year_label(usize::from(case.horizon) - 1)
+            ),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let years = usize::from(case.horizon);
+    let mut out: Vec<Line> = Vec::new();
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (number, cells) in &table.rows {
+        if cells.iter().all(Cell::is_blank) {
+            continue;
+        }
+        let mut name = String::new();
+        let mut kind = None;
+        let mut category = String::new();
+        let mut sharing = Sharing::Equal;
+        let mut indexation = None;
+        let mut source = String::new();
+        let mut amounts = vec![Decimal::ZERO; years];
+        for (at, column) in columns.iter().enumerate() {
+            let Some(column) = column else { continue };
+            let cell = cells.get(at).unwrap_or(&Cell::Empty);
+            let header = &table.headers[at];
+            let text = cell.text();
+            match column {
+                Column::Name => name = text.trim().to_owned(),
+                Column::Kind => match kind_of(&text) {
+                    Some(k) => kind = Some(k),
+                    None => problems.push(ImportProblem::new(
+                        *number,
+                        header,
+                        format!(
+                            "'{}' is not a kind; use Capital investment, Revenue investment, Recurring cost, Saving or Income",
+                            text.trim()
+                        ),
+                    )),
+                },
+                Column::Category => category = text.trim().to_owned(),
+                Column::Sharing => match sharing_of(&text, case) {
+                    Ok(s) => sharing = s,
+                    Err(m) => problems.push(ImportProblem::new(*number, header, m)),
+                },
+                Column::Indexation if text.trim().is_empty() => {}
+                Column::Indexation => match parse_rate(&text) {
+                    Ok(r) if r >= Decimal::new(-50, 2) && r <= Decimal::ONE => indexation = Some(r),
+                    _ => problems.push(ImportProblem::new(
+                        *number,
+                        header,
+                        format!(
+                            "'{}' is not a rate from -50% to 100%; write it as 2.5% or 0.025, or leave it blank for general inflation",
+                            text.trim()
+                        ),
+                    )),
+                },
+                Column::Source => source = text.trim().to_owned(),
+                Column::Year(t) => match amount_of(cell) {
+                    Ok(v) => amounts[*t] = v,
+                    Err(m) => problems.push(ImportProblem::new(*number, header, m)),
+                },
+            }
+        }
+        if name.is_empty() {
+            problems.push(ImportProblem::new(*number, "name", "the line has no name"));
+        } else if let Some((_, first)) = names.iter().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+            problems.push(ImportProblem::new(
+                *number,
+                "name",
+                format!("'{name}' is already the name of row {first}; give each line its own"),
+            ));
+        } else {
+            names.push((name.clone(), *number));
+        }
+        let Some(kind) = kind else { continue };
+        while amounts.len() > 1 && amounts.last().is_some_and(Decimal::is_zero) {
+            amounts.pop();
+        }
+        out.push(Line {
+            name,
+            kind,
+            category: if category.is_empty() {
+                default_category(kind).to_owned()
+            } else {
+                category
+            },
+            amounts: Amounts::ByYear(amounts),
+            indexation,
+            sharing,
+            source,
+            range: None,
+        });
+    }
+    if out.len() + problems.len() == 0 {
+        problems.push(ImportProblem::new(
+            0,
+            "",
+            "the file has a header row but no lines",
+        ));
+    }
+    if out.len() > case::validate::MAX_LINES {
+        problems.push(ImportProblem::new(
+            0,
+            "",
+            format!(
+                "{} lines is more than an option can hold ({})",
+                out.len(),
+                case::validate::MAX_LINES
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `case` with `lines` added to option `option` (or replacing its lines), if the result is
+/// valid; otherwise every problem the case would have, and `case` is untouched.
+///
+/// # Errors
+/// The option is missing, or the case would not be valid.
+pub fn apply(
+    case: &Case,
+    option: usize,
+    lines: &[Line],
+    replace: bool,
+) -> Result<Case, Vec<String>> {
+    let mut new = case.clone();
+    let Some(target) = new.options.get_mut(option) else {
+        return Err(vec![
+            "the option is gone: choose it again and import again".into(),
+        ]);
+    };
+    if !replace {
+        for line in lines {
+            if target
+                .lines
+                .iter()
+                .any(|l| l.name.eq_ignore_ascii_case(&line.name))
+            {
+                return Err(vec![format!(
+                    "option \"{}\" already has a line called \"{}\"; rename one, or replace the option's lines",
+                    target.name, line.name
+                )]);
+            }
+        }
+    } else {
+        target.lines.clear();
+    }
+    target.lines.extend(lines.iter().cloned());
+    let problems = case::validate(&new);
+    if problems.is_empty() {
+        Ok(new)
+    } else {
+        Err(problems.iter().map(ToString::to_string).collect())
+    }
+}
+
+/// A CSV template for `case`: the columns Sharecase reads, one per year headed by its
+/// financial year, and one example row to overwrite.
+#[must_use]
+pub fn template(case: &Case) -> String {
+    let mut header: Vec<String> = [
+        "name",
+        "kind",
+        "category",
+        "sharing",
+        "indexation",
+        "source",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    let years = usize::from(case.horizon);
+    header.extend((0..years).map(|t| case.year_label(t)));
+    let mut example: Vec<String> = [
+        "Example: staff saving",
+        "Saving",
+        "Staff",
+        "equal",
+        "",
+        "Where the figure comes from",
+    ]
+    .iter()
+    .map(|c| (*c).to_owned())
+    .collect();
+    example.extend((0..years).map(|t| {
+        if t == 0 {
+            "0".to_owned()
+        } else {
+            "100000".to_owned()
+        }
+    }));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(&header);
+    let _ = writer.write_record(&example);
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -1,0 +1,148 @@
+//! `sharecase import`: lines from a budget spreadsheet into an option of a case file.
+
+use super::{Outcome, read};
+use crate::case;
+use crate::format::{MoneyStyle, money};
+use crate::import::{self, ImportProblem};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Options of `sharecase import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The case file (`.sharecase.json`).
+    pub file: PathBuf,
+    /// The lines: a `.csv` or `.xlsx` file (columns in docs/import.md).
+    #[arg(required_unless_present = "template")]
+    pub lines: Option<PathBuf>,
+    /// The option to import into (by name); needed unless the case has only one.
+    #[arg(long)]
+    pub option: Option<String>,
+    /// Replace the option's lines instead of adding to them.
+    #[arg(long)]
+    pub replace: bool,
+    /// Save the result here instead of over the case file.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Check and show the lines, but save nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write a CSV template with the case's columns and years to this file, and stop.
+    #[arg(long, value_name = "CSV")]
+    pub template: Option<PathBuf>,
+}
+
+/// Runs `sharecase import`.
+pub fn run(args: &ImportArgs) -> Outcome {
+    let case = read(&args.file)?;
+    if let Some(path) = &args.template {
+        std::fs::write(path, import::template(&case))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!(
+            "Wrote a template for \"{}\" to {}",
+            case.title,
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(lines_path) = &args.lines else {
+        return Err("name the lines file (.csv or .xlsx), or use --template".into());
+    };
+    let option = match &args.option {
+        Some(name) => case
+            .options
+            .iter()
+            .position(|o| o.name.eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| {
+                let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
+                format!(
+                    "there is no option called \"{name}\"; the options are: {}",
+                    names.join(", ")
+                )
+            })?,
+        None if case.options.len() == 1 => 0,
+        None => {
+            return Err("the case has several options: say which with --option NAME".into());
+        }
+    };
+    let lines = match read_lines(lines_path, &case) {
+        Ok(lines) => lines,
+        Err(problems) => {
+            eprintln!(
+                "{}: {} problem{}; nothing was imported:",
+                lines_path.display(),
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            for p in &problems {
+                eprintln!("  - {p}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let updated = match import::apply(&case, option, &lines, args.replace) {
+        Ok(c) => c,
+        Err(problems) => {
+            eprintln!("With these lines the case would not be valid; nothing was imported:");
+            for p in &problems {
+                eprintln!("  - {p}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let name = &case.options[option].name;
+    println!(
+        "{} line{} from {} {} \"{name}\":",
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" },
+        lines_path.display(),
+        if args.replace {
+            "replace the lines of"
+        } else {
+            "added to"
+        }
+    );
+    for line in &lines {
+        println!(
+            "  {} ({}, {}): {} in all, {} prices",
+            line.name,
+            line.kind.label(),
+            line.category,
+            money(line.amounts.headline(), MoneyStyle::Pounds),
+            case.year_label(0)
+        );
+    }
+    if args.dry_run {
+        println!("Dry run: nothing saved.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let target = args.out.as_deref().unwrap_or(&args.file);
+    case::save(target, &updated).map_err(|e| format!("cannot save {}: {e}", target.display()))?;
+    println!("Saved {}", target.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_lines(path: &Path, case: &case::Case) -> Result<Vec<case::Line>, Vec<ImportProblem>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![ImportProblem::new(
+            0,
+            "",
+            format!("cannot read {}: {e}", path.display()),
+        )]
+    })?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        import::from_xlsx(&bytes, case)
+    } else {
+        let text = String::from_utf8(bytes).map_err(|_| {
+            vec![ImportProblem::new(
+                0,
+                "",
+                "the file is not UTF-8 text: in Excel, save it as \"CSV UTF-8\"",
+            )]
+        })?;
+        import::from_csv(&text, case)
+    }
+}
