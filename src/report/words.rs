@@ -92,3 +92,49 @@ pub const YEARLY_COLUMNS: [&str; 10] = [
     "Present value",
     "Cumulative PV",
 ];
+
+/// The yearly table's rows under [`YEARLY_COLUMNS`], as the app, the PDF and the clipboard
+/// show them: one per year, then the total (the present values total to the NPV).
+#[must_use]
+pub fn yearly_rows(
+    figures: &crate::engine::Figures,
+    style: crate::format::MoneyStyle,
+) -> Vec<Vec<String>> {
+    use crate::format::{money, money_cell, number};
+    let mut rows: Vec<Vec<String>> = figures
+        .years
+        .iter()
+        .map(|y| {
+            let mut row = vec![y.label.clone()];
+            row.extend(
+                [
+                    y.investment_cash,
+                    y.costs_cash,
+                    y.benefits_cash,
+                    y.net_cash,
+                    y.cumulative_cash,
+                    y.net_real,
+                ]
+                .map(|v| money_cell(v, style)),
+            );
+            row.push(number(y.discount_factor, 4));
+            row.push(money(y.present_value, style));
+            row.push(money(y.cumulative_pv, style));
+            row
+        })
+        .collect();
+    let t = &figures.measures.totals;
+    rows.push(vec![
+        "Total".into(),
+        money(t.investment_cash, style),
+        money(t.costs_cash, style),
+        money(t.benefits_cash, style),
+        money(t.net_cash, style),
+        String::new(),
+        money(t.net_real, style),
+        String::new(),
+        money(figures.measures.npv, style),
+        String::new(),
+    ]);
+    rows
+}

@@ -5,7 +5,7 @@ use super::super::SharecaseApp;
 use super::super::fields;
 use super::charts::{Look, basis_switch, draw_payback};
 use crate::engine::{Figures, Measures};
-use crate::format::{MoneyStyle, money, money_cell, number, percent};
+use crate::format::{MoneyStyle, money, number, percent};
 use crate::report::{chart, partners::apportioned, words};
 
 fn no_results(app: &SharecaseApp, ui: &mut egui::Ui) {
@@ -252,34 +252,7 @@ pub fn yearly_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .map(|c| (*c).to_owned())
             .collect::<Vec<_>>(),
     ];
-    for y in &option.figures.years {
-        let mut row = vec![y.label.clone()];
-        for value in [
-            y.investment_cash,
-            y.costs_cash,
-            y.benefits_cash,
-            y.net_cash,
-            y.cumulative_cash,
-            y.net_real,
-        ] {
-            row.push(money_cell(value, style));
-        }
-        row.push(number(y.discount_factor, 4));
-        row.push(money(y.present_value, style));
-        row.push(money(y.cumulative_pv, style));
-        rows.push(row);
-    }
-    let t = &option.figures.measures.totals;
-    let mut total = vec!["Total".to_owned()];
-    total.extend(
-        [t.investment_cash, t.costs_cash, t.benefits_cash, t.net_cash].map(|v| money(v, style)),
-    );
-    total.push(String::new());
-    total.push(money(t.net_real, style));
-    total.push(String::new());
-    total.push(String::new());
-    total.push(money(option.figures.measures.npv, style));
-    rows.push(total);
+    rows.extend(words::yearly_rows(&option.figures, style));
     let table = Shown {
         id: "yearly-table",
         rows,

@@ -7,7 +7,7 @@ use crate::engine::partner::Shares;
 use crate::engine::risk::{Outcome, RiskResults};
 use crate::engine::sensitivity::switching_values;
 use crate::engine::{CaseResults, Figures, Irr, Measures, OptionResults};
-use crate::format::{MoneyStyle, money, money_cell, number, percent, percent_short};
+use crate::format::{MoneyStyle, money, number, percent, percent_short};
 use crate::report::{partners, risk, words};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -458,47 +458,15 @@ fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
 }
 
 fn yearly(f: &Figures) -> Table {
-    let rows = f
-        .years
-        .iter()
-        .map(|y| {
-            let mut row = vec![y.label.clone()];
-            row.extend(
-                [
-                    y.investment_cash,
-                    y.costs_cash,
-                    y.benefits_cash,
-                    y.net_cash,
-                    y.cumulative_cash,
-                    y.net_real,
-                ]
-                .map(|v| money_cell(v, STYLE)),
-            );
-            row.push(number(y.discount_factor, 4));
-            row.push(money(y.present_value, STYLE));
-            row.push(money(y.cumulative_pv, STYLE));
-            row
-        })
-        .collect();
-    let t = &f.measures.totals;
+    let mut rows = words::yearly_rows(f, STYLE);
+    let total = rows.pop();
     Table {
         header: words::YEARLY_COLUMNS
             .iter()
             .map(|&c| c.to_owned())
             .collect(),
         rows,
-        total: Some(vec![
-            "Total".into(),
-            money(t.investment_cash, STYLE),
-            money(t.costs_cash, STYLE),
-            money(t.benefits_cash, STYLE),
-            money(t.net_cash, STYLE),
-            String::new(),
-            money(t.net_real, STYLE),
-            String::new(),
-            money(f.measures.npv, STYLE),
-            String::new(),
-        ]),
+        total,
         rule_before: None,
     }
 }
