@@ -108,6 +108,18 @@ fn unknown_or_missing_columns_and_years_beyond_the_horizon_are_refused() {
 }
 
 #[test]
+fn a_case_without_a_sensible_horizon_is_refused_not_a_crash() {
+    let mut case = example::case();
+    case.horizon = 0;
+    let problems = from_csv(GOOD, &case).expect_err("no years to import into");
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("the case's horizon is 0 years")
+    );
+}
+
+#[test]
 fn nothing_is_applied_when_the_case_would_not_be_valid() {
     let case = example::case();
     let lines = from_csv(GOOD, &case).expect("valid");

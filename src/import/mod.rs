@@ -113,14 +113,14 @@ fn column_of(header: &str, case: &Case) -> Result<Column, String> {
                 Some(_) => {
                     return Err(format!(
                         "is after the case's last year, {}; lengthen the horizon or remove the column",
-                        case.year_label(horizon - 1)
+                        case.year_label(horizon.saturating_sub(1))
                     ));
                 }
                 None => {
                     return Err(format!(
                         "is not a column Sharecase reads; the columns are name, kind, category, sharing, indexation, source and one per year headed {} to {} (see docs/import.md)",
                         case.year_label(0),
-                        case.year_label(horizon - 1)
+                        case.year_label(horizon.saturating_sub(1))
                     ));
                 }
             }
@@ -208,6 +208,18 @@ fn amount_of(cell: &Cell) -> Result<Decimal, String> {
 /// # Errors
 /// Every problem found, by row and column.
 pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
+    if !(case::MIN_HORIZON..=case::MAX_HORIZON).contains(&case.horizon) {
+        return Err(vec![ImportProblem::new(
+            0,
+            "",
+            format!(
+                "the case's horizon is {} years; set it to {} to {} years before importing lines",
+                case.horizon,
+                case::MIN_HORIZON,
+                case::MAX_HORIZON
+            ),
+        )]);
+    }
     let mut problems = Vec::new();
     let mut columns = Vec::new();
     for header in &table.headers {
@@ -244,7 +256,7 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
             format!(
                 "there are no year columns; head them with the financial years, {} to {}",
                 case.year_label(0),
-                case.year_label(usize::from(case.horizon) - 1)
+                case.year_label(usize::from(case.horizon).saturating_sub(1))
             ),
         ));
     }
