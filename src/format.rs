@@ -183,3 +183,19 @@ pub fn apportion(total: Decimal, parts: &[Decimal]) -> Vec<Decimal> {
     }
     rounded
 }
+
+/// A file's size for people: "812 bytes", "46 kB", "1.4 MB" (decimal units, as file managers
+/// show them), so the export summary reads the same as the folder it points to.
+#[must_use]
+pub fn file_size(bytes: usize) -> String {
+    const KB: usize = 1000;
+    const MB: usize = 1000 * KB;
+    if bytes < KB {
+        format!("{bytes} bytes")
+    } else if bytes < MB - KB / 2 {
+        format!("{} kB", (bytes + KB / 2) / KB)
+    } else {
+        let tenths = (bytes + MB / 20) / (MB / 10);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}

@@ -412,23 +412,31 @@ fn the_export_dialog_writes_the_chosen_formats_into_the_folder() {
     harness.get_by_label("Export").click();
     for _ in 0..400 {
         harness.step();
-        if harness.state().dialog().is_some_and(
-            |d| matches!(d, sharecase::app::Dialog::Message(m) if m.starts_with("Exported")),
-        ) {
+        if harness
+            .state()
+            .dialog()
+            .is_some_and(|d| matches!(d, sharecase::app::Dialog::Exported(_)))
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     settle(&mut harness);
-    // Said in the dialog and in the status bar.
-    assert_eq!(
+    // Said in the dialog's heading and in the status bar, with each file and its size.
+    assert!(harness.query_by_label("Exported 2 files").is_some());
+    assert!(
         harness
-            .query_all_by_label_contains("Exported 2 files to")
-            .count(),
-        2,
-        "{:?}",
-        harness.state().dialog()
+            .query_by_label_contains(&format!("Exported 2 files to {}", out.display()))
+            .is_some()
     );
+    let Some(sharecase::app::Dialog::Exported(done)) = harness.state().dialog() else {
+        panic!("the export dialog should list what was written");
+    };
+    let names: Vec<&str> = done.files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["small-case-lines.csv", "small-case-yearly.csv"]);
+    let on_disk = std::fs::metadata(out.join("small-case-yearly.csv")).expect("written");
+    assert_eq!(u64::try_from(done.files[1].1).ok(), Some(on_disk.len()));
+    assert!(harness.query_by_label("small-case-yearly.csv").is_some());
     let yearly = std::fs::read_to_string(out.join("small-case-yearly.csv")).expect("written");
     assert!(yearly.contains("Shared service,All partners,0,2026/27,1000.00,1000.00,0.00,-1000.00"));
     assert!(out.join("small-case-lines.csv").exists());

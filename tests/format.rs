@@ -1,7 +1,7 @@
 //! How figures are written: pounds, brackets, £k and £m, years and months.
 
 use rust_decimal::Decimal;
-use sharecase::format::{MoneyStyle, apportion, money, percent, years_months};
+use sharecase::format::{MoneyStyle, apportion, file_size, money, percent, years_months};
 use std::str::FromStr;
 
 fn d(text: &str) -> Decimal {
@@ -56,4 +56,19 @@ fn apportion_adds_up_and_keeps_each_part_within_a_penny() {
     let mixed = [d("-10.005"), d("20.005"), d("0.004")];
     let shown = apportion(d("10.004"), &mixed);
     assert_eq!(shown.iter().sum::<Decimal>(), d("10.00"));
+}
+
+#[test]
+fn file_sizes_in_decimal_units_as_a_file_manager_shows_them() {
+    assert_eq!(file_size(0), "0 bytes");
+    assert_eq!(file_size(999), "999 bytes");
+    assert_eq!(file_size(1000), "1 kB");
+    assert_eq!(file_size(1499), "1 kB");
+    assert_eq!(file_size(1500), "2 kB");
+    assert_eq!(file_size(216_630), "217 kB");
+    assert_eq!(file_size(999_499), "999 kB");
+    assert_eq!(file_size(999_500), "1.0 MB");
+    assert_eq!(file_size(1_449_999), "1.4 MB");
+    assert_eq!(file_size(1_450_000), "1.5 MB");
+    assert_eq!(file_size(12_345_678), "12.3 MB");
 }

@@ -401,3 +401,33 @@ pub fn with_extension(path: PathBuf) -> PathBuf {
         path.with_extension("sharecase.json")
     }
 }
+
+/// Opens `folder` in the system's file manager, so the exported files can be attached to
+/// the committee paper straight away. The file manager runs on its own; a thread waits for
+/// the launcher so that it leaves no zombie process behind.
+///
+/// # Errors
+/// In words, when no file manager could be started (on a server, say).
+pub fn open_folder(folder: &Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(program)
+        .arg(folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("this system has no {program} to open folders with")
+            }
+            _ => format!("{program} could not be started: {e}"),
+        })?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}

@@ -168,6 +168,8 @@ pub enum Dialog {
     Message(String),
     /// Choose what to export and where.
     Export(ExportChoice),
+    /// What an export wrote, and where.
+    Exported(ExportDone),
     /// Lines read from a spreadsheet, shown before they are applied.
     Import(ImportPreview),
     /// No native dialog could be shown: type the path of the lines file.
@@ -192,6 +194,15 @@ pub struct ExportChoice {
     pub folder: String,
     /// True while the files are being written.
     pub running: bool,
+}
+
+/// What an export wrote, kept to show the user which files to attach to the paper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    /// The folder the files are in.
+    pub folder: PathBuf,
+    /// Each file's name and size in bytes, in the order written.
+    pub files: Vec<(String, usize)>,
 }
 
 /// Lines read from a file, waiting for the user to apply them.
@@ -605,21 +616,22 @@ impl SharecaseApp {
                 }
                 Done::Folder(None) => {}
                 Done::Exported(Ok((dir, written))) => {
-                    let list: Vec<String> = written
+                    let files: Vec<(String, usize)> = written
                         .iter()
                         .map(|w| {
-                            w.path
+                            let name = w
+                                .path
                                 .file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                            (name, w.bytes)
                         })
                         .collect();
-                    self.status = format!("Exported {} files to {}", written.len(), dir.display());
-                    self.dialog = Some(Dialog::Message(format!(
-                        "Exported {} files to {}:\n{}",
-                        written.len(),
-                        dir.display(),
-                        list.join("\n")
-                    )));
+                    self.status = format!(
+                        "{} to {}",
+                        views::dialogs::exported_heading(files.len()),
+                        dir.display()
+                    );
+                    self.dialog = Some(Dialog::Exported(ExportDone { folder: dir, files }));
                 }
                 Done::Exported(Err(message)) => {
                     self.dialog = Some(Dialog::Message(format!(

@@ -104,7 +104,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
         println!(
             "  wrote {} ({}, {} ms)",
             w.path.display(),
-            size(w.bytes),
+            crate::format::file_size(w.bytes),
             w.elapsed.as_millis()
         );
     })
@@ -116,14 +116,4 @@ pub fn run(args: &ExportArgs) -> Outcome {
         start.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn size(bytes: usize) -> String {
-    if bytes < 10_000 {
-        format!("{bytes} bytes")
-    } else if bytes < 10_000_000 {
-        format!("{} kB", bytes / 1000)
-    } else {
-        format!("{} MB", bytes / 1_000_000)
-    }
 }

@@ -61,6 +61,54 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                     close = true;
                 }
             }
+            Dialog::Exported(done) => {
+                // Wider than other dialogs: file names carry the case and option names.
+                ui.set_min_width(600.0);
+                ui.set_max_width(600.0);
+                ui.heading(exported_heading(done.files.len()));
+                ui.label(format!("In {}", done.folder.display()));
+                ui.add_space(6.0);
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        let row = ui.spacing().interact_size.y;
+                        for (name, bytes) in &done.files {
+                            ui.horizontal(|ui| {
+                                let name_width = (ui.available_width() - 80.0).max(80.0);
+                                ui.allocate_ui_with_layout(
+                                    egui::vec2(name_width, row),
+                                    egui::Layout::left_to_right(egui::Align::Center),
+                                    |ui| {
+                                        ui.set_min_width(name_width);
+                                        ui.add(egui::Label::new(name.as_str()).truncate());
+                                    },
+                                );
+                                ui.with_layout(
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| ui.weak(crate::format::file_size(*bytes)),
+                                );
+                            });
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                    if ui.button("Open folder").clicked() {
+                        match super::super::files::open_folder(&done.folder) {
+                            Ok(()) => close = true,
+                            Err(e) => {
+                                app.status = format!(
+                                    "Could not open {} in the file manager: {e}",
+                                    done.folder.display()
+                                );
+                            }
+                        }
+                    }
+                });
+            }
             Dialog::Export(mut choice) => {
                 ui.heading("Export for the committee paper");
                 ui.label("Every file shows the figures on screen, from the same results.");
@@ -295,4 +343,14 @@ fn import_preview(
         }
     }
     close
+}
+
+/// "Exported 1 file" or "Exported 16 files": the dialog's heading and the status bar's.
+#[must_use]
+pub fn exported_heading(count: usize) -> String {
+    if count == 1 {
+        "Exported 1 file".to_owned()
+    } else {
+        format!("Exported {count} files")
+    }
 }
