@@ -131,6 +131,31 @@ fn nothing_is_applied_when_the_case_would_not_be_valid() {
     assert_eq!(replaced.options[1].lines, lines);
 }
 
+#[test]
+fn problems_the_case_already_had_do_not_block_an_import_but_new_ones_do() {
+    let mut case = example::case();
+    case.options[0].name = String::new();
+    let before = sharecase::case::validate(&case);
+    assert_eq!(before.len(), 1, "{before:?}");
+    let lines = from_csv(GOOD, &case).expect("valid");
+    let applied = import::apply(&case, 1, &lines, false).expect("the lines bring no problem");
+    assert_eq!(
+        applied.options[1].lines.len(),
+        case.options[1].lines.len() + 2
+    );
+    assert_eq!(
+        sharecase::case::validate(&applied),
+        before,
+        "still just the one"
+    );
+    // A line with no name is new trouble: only that is reported, not the option's name.
+    let mut nameless = lines[0].clone();
+    nameless.name = String::new();
+    let problems = import::apply(&case, 1, &[nameless], false).expect_err("no name");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("give the line a name"), "{problems:?}");
+}
+
 fn xlsx(rows: &[&[Cell]]) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();

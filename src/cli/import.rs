@@ -91,6 +91,14 @@ pub fn run(args: &ImportArgs) -> Outcome {
         }
     };
     let name = &case.options[option].name;
+    let existing = case::validate(&case).len();
+    if existing > 0 {
+        eprintln!(
+            "Note: the case already has {existing} problem{} of its own, not from these lines; `sharecase check {}` lists them.",
+            if existing == 1 { "" } else { "s" },
+            args.file.display()
+        );
+    }
     println!(
         "{} line{} from {} {} \"{name}\":",
         lines.len(),

@@ -374,11 +374,15 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
     }
 }
 
-/// `case` with `lines` added to option `option` (or replacing its lines), if the result is
-/// valid; otherwise every problem the case would have, and `case` is untouched.
+/// `case` with `lines` added to option `option` (or replacing its lines), if that brings no
+/// new problem; otherwise every problem the lines would bring, and `case` is untouched.
+///
+/// A case being edited may already have problems (shares not yet adding up, say); those are
+/// the user's work in progress and do not block an import, which is judged only on what it
+/// adds.
 ///
 /// # Errors
-/// The option is missing, or the case would not be valid.
+/// The option is missing, a name is taken, or the lines would make the case invalid.
 pub fn apply(
     case: &Case,
     option: usize,
@@ -408,11 +412,16 @@ pub fn apply(
         target.lines.clear();
     }
     target.lines.extend(lines.iter().cloned());
-    let problems = case::validate(&new);
-    if problems.is_empty() {
+    let before = case::validate(case);
+    let added: Vec<String> = case::validate(&new)
+        .iter()
+        .filter(|p| !before.contains(p))
+        .map(ToString::to_string)
+        .collect();
+    if added.is_empty() {
         Ok(new)
     } else {
-        Err(problems.iter().map(ToString::to_string).collect())
+        Err(added)
     }
 }
 
