@@ -117,36 +117,18 @@ fn option_section(
     out
 }
 
+/// The same yearly table as the app, the PDF and the clipboard, with a rule above the total.
 fn yearly_table(figures: &Figures, style: MoneyStyle) -> String {
     let mut table = Table::new(&words::YEARLY_COLUMNS);
-    for y in &figures.years {
-        table.row(vec![
-            y.label.clone(),
-            money(y.investment_cash, style),
-            money(y.costs_cash, style),
-            money(y.benefits_cash, style),
-            money(y.net_cash, style),
-            money(y.cumulative_cash, style),
-            money(y.net_real, style),
-            number(y.discount_factor, 4),
-            money(y.present_value, style),
-            money(y.cumulative_pv, style),
-        ]);
+    let mut rows = words::yearly_rows(figures, style);
+    let total = rows.pop();
+    for row in rows {
+        table.row(row);
     }
-    let t = &figures.measures.totals;
-    table.rule();
-    table.row(vec![
-        "Total".into(),
-        money(t.investment_cash, style),
-        money(t.costs_cash, style),
-        money(t.benefits_cash, style),
-        money(t.net_cash, style),
-        String::new(),
-        money(t.net_real, style),
-        String::new(),
-        money(figures.measures.npv, style),
-        String::new(),
-    ]);
+    if let Some(total) = total {
+        table.rule();
+        table.row(total);
+    }
     table.render("  ")
 }
 
