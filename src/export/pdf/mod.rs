@@ -19,6 +19,15 @@ use world::ReportWorld;
 /// The template, laid out from `/data.json`.
 const TEMPLATE: &str = include_str!("report.typ");
 
+/// Typst's errors for one step, joined into one message.
+fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn build_error(message: impl Into<String>) -> ExportError {
     ExportError::Build {
         format: "pdf",
@@ -90,28 +99,15 @@ fn typeset(
         .iter()
         .map(|w| w.message.to_string())
         .collect();
-    let document = compiled.output.map_err(|errors| {
-        build_error(
-            errors
-                .iter()
-                .map(|e| e.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let document = compiled
+        .output
+        .map_err(|errors| build_error(messages(&errors)))?;
     let options = typst_pdf::PdfOptions {
         creator: Smart::Custom(Some("Sharecase".into())),
         ..typst_pdf::PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
-        build_error(
-            errors
-                .iter()
-                .map(|e| e.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let pdf =
+        typst_pdf::pdf(&document, &options).map_err(|errors| build_error(messages(&errors)))?;
     Ok((pdf, warnings))
 }
 
