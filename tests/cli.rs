@@ -162,6 +162,13 @@ fn summary_of_one_option_and_of_an_unknown_option() {
         .success()
         .stdout(predicate::str::contains("Option 1: Do minimum"))
         .stdout(predicate::str::contains("Full shared service").not());
+    // As typed: case and surrounding spaces do not matter, as for export and import.
+    sharecase()
+        .args(["summary", "--option", " do MINIMUM "])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Option 1: Do minimum"));
     sharecase()
         .args(["summary", "--option", "Outsource"])
         .arg(&path)

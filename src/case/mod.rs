@@ -77,6 +77,20 @@ pub fn default_inflation() -> Decimal {
 }
 
 impl Case {
+    /// The option called `name`, as typed on a command line: the exact name first, then
+    /// ignoring case and surrounding spaces, so `--option "full shared service"` finds it.
+    #[must_use]
+    pub fn option_named(&self, name: &str) -> Option<usize> {
+        self.options
+            .iter()
+            .position(|o| o.name == name)
+            .or_else(|| {
+                self.options
+                    .iter()
+                    .position(|o| o.name.eq_ignore_ascii_case(name.trim()))
+            })
+    }
+
     /// The label of financial year `index` of this case, such as `2026/27`.
     #[must_use]
     pub fn year_label(&self, index: usize) -> String {

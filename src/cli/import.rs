@@ -49,17 +49,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
         return Err("name the lines file (.csv or .xlsx), or use --template".into());
     };
     let option = match &args.option {
-        Some(name) => case
-            .options
-            .iter()
-            .position(|o| o.name.eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| {
-                let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
-                format!(
-                    "there is no option called \"{name}\"; the options are: {}",
-                    names.join(", ")
-                )
-            })?,
+        Some(name) => super::option_index(&case, name)?,
         None if case.options.len() == 1 => 0,
         None => {
             return Err("the case has several options: say which with --option NAME".into());

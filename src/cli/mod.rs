@@ -245,6 +245,17 @@ fn check(file: &Path) -> Outcome {
     }
 }
 
+/// The index of the option `name`, or an error that lists the case's options.
+fn option_index(case: &Case, name: &str) -> Result<usize, String> {
+    case.option_named(name).ok_or_else(|| {
+        let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
+        format!(
+            "there is no option called \"{name}\"; the options are: {}",
+            names.join(", ")
+        )
+    })
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -252,13 +263,7 @@ fn plural(n: usize) -> &'static str {
 fn summary(file: &Path, json: bool, option: Option<&str>, style: MoneyStyle) -> Outcome {
     let mut case = read(file)?;
     if let Some(name) = option {
-        let Some(at) = case.options.iter().position(|o| o.name == name) else {
-            let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
-            return Err(format!(
-                "there is no option called \"{name}\"; the options are: {}",
-                names.join(", ")
-            ));
-        };
+        let at = option_index(&case, name)?;
         case.options = vec![case.options.swap_remove(at)];
     }
     let results = engine::compute(&case).map_err(|problems| {
@@ -305,18 +310,7 @@ fn risk(args: &RiskArgs) -> Outcome {
         )
     })?;
     let chosen: Vec<usize> = match &args.option {
-        Some(name) => vec![
-            case.options
-                .iter()
-                .position(|o| &o.name == name)
-                .ok_or_else(|| {
-                    let names: Vec<&str> = case.options.iter().map(|o| o.name.as_str()).collect();
-                    format!(
-                        "there is no option called \"{name}\"; the options are: {}",
-                        names.join(", ")
-                    )
-                })?,
-        ],
+        Some(name) => vec![option_index(&case, name)?],
         None => (0..case.options.len()).collect(),
     };
     let trials = args.trials.unwrap_or_else(|| u64::from(case.risk.trials));

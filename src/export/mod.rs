@@ -221,14 +221,7 @@ pub fn select(
         return Ok((case.clone(), results.clone()));
     };
     let index = case
-        .options
-        .iter()
-        .position(|o| o.name == name)
-        .or_else(|| {
-            case.options
-                .iter()
-                .position(|o| o.name.eq_ignore_ascii_case(name.trim()))
-        })
+        .option_named(name)
         .ok_or_else(|| ExportError::NoSuchOption {
             name: name.to_owned(),
             known: case
