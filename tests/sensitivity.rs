@@ -260,6 +260,25 @@ fn the_same_seed_gives_the_same_results_and_another_seed_does_not() {
 }
 
 #[test]
+fn an_option_keeps_its_trials_when_it_moves_up_or_down() {
+    let case = example::case();
+    let mut moved = case.clone();
+    moved.options.swap(0, 1);
+    let mut added = case.clone();
+    let mut other = case.options[1].clone();
+    other.name = "Another option".into();
+    added.options.insert(0, other);
+    let a = risk(&case, 2_000, 42);
+    let b = risk(&moved, 2_000, 42);
+    let c = risk(&added, 2_000, 42);
+    // The full option (ranged) draws the same trials wherever it sits in the list.
+    assert_eq!(a.options[1], b.options[0]);
+    assert_eq!(a.options[1], c.options[2]);
+    // Another name is another stream, even with the same lines.
+    assert_ne!(c.options[0][0].npv, c.options[2][0].npv);
+}
+
+#[test]
 fn sample_means_match_the_formulas() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
     let n = 200_000;

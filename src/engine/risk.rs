@@ -347,6 +347,18 @@ fn run_chunk(model: &Model, seed: u64, chunk: u64, count: u64) -> Kept {
     kept
 }
 
+/// The seed of an option's trials: the run's seed mixed with the option's name (FNV-1a), so
+/// that moving an option up or down, or adding another, leaves its results as they were.
+#[must_use]
+pub fn option_seed(seed: u64, name: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in name.trim().to_lowercase().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    seed ^ hash
+}
+
 /// Runs `trials` trials of every option of a valid case from `seed`. `done` counts trials
 /// as they finish; setting `cancel` stops the run, which then returns `None`.
 #[must_use]
@@ -368,7 +380,7 @@ pub fn run(
                     return None;
                 }
                 let count = CHUNK.min(trials - c * CHUNK);
-                let kept = run_chunk(&model, seed.wrapping_add(option as u64), c, count);
+                let kept = run_chunk(&model, option_seed(seed, &model.name), c, count);
                 done.fetch_add(count, Ordering::Relaxed);
                 Some(kept)
             })
