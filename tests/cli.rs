@@ -84,7 +84,7 @@ fn check_lists_every_problem_and_exits_one() {
         .stdout(predicate::str::contains("3 problems to fix"))
         .stdout(predicate::str::contains("horizon: 40 years is outside the accepted horizon of 3 to 10 years"))
         .stdout(predicate::str::contains(
-            "option 2 \"Full shared service\", line 1 \"Revenues and benefits system\", amounts.one_off.phasing: the phasing fractions add up to 0.9",
+            "option 2 \"Full shared service\", line 1 \"Revenues and benefits system\", amounts.one_off.phasing: the phasing adds up to 90%, not 100%",
         ))
         .stdout(predicate::str::contains("sharing.basis: \"Headcount\" is not one of the case's sharing bases"));
 }

@@ -26,9 +26,18 @@ impl Case {
     }
 
     /// Renames partner `index`, and every basis weight and line that refers to it.
-    pub fn rename_partner(&mut self, index: usize, name: &str) {
+    ///
+    /// # Errors
+    /// In words, when another partner already has the name: renaming into it would merge
+    /// the two partners' weights and lines.
+    pub fn rename_partner(&mut self, index: usize, name: &str) -> Result<(), String> {
+        if let Some(other) = clash(self.partners.iter().map(|p| p.name.as_str()), index, name) {
+            return Err(format!(
+                "another partner is already called \"{other}\": choose a different name"
+            ));
+        }
         let Some(partner) = self.partners.get_mut(index) else {
-            return;
+            return Ok(());
         };
         let old = std::mem::replace(&mut partner.name, name.to_owned());
         for basis in &mut self.bases {
@@ -41,6 +50,7 @@ impl Case {
                 line.sharing = Sharing::Partner(name.to_owned());
             }
         }
+        Ok(())
     }
 
     /// Removes partner `index`; lines given wholly to it are shared equally instead.
@@ -60,9 +70,18 @@ impl Case {
     }
 
     /// Renames basis `index`, and every line that uses it.
-    pub fn rename_basis(&mut self, index: usize, name: &str) {
+    ///
+    /// # Errors
+    /// In words, when another basis already has the name: renaming into it would give
+    /// its lines this basis' weights.
+    pub fn rename_basis(&mut self, index: usize, name: &str) -> Result<(), String> {
+        if let Some(other) = clash(self.bases.iter().map(|b| b.name.as_str()), index, name) {
+            return Err(format!(
+                "another sharing basis is already called \"{other}\": choose a different name"
+            ));
+        }
         let Some(basis) = self.bases.get_mut(index) else {
-            return;
+            return Ok(());
         };
         let old = std::mem::replace(&mut basis.name, name.to_owned());
         for line in self.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
@@ -70,6 +89,24 @@ impl Case {
                 line.sharing = Sharing::Basis(name.to_owned());
             }
         }
+        Ok(())
+    }
+
+    /// Renames option `index`.
+    ///
+    /// # Errors
+    /// In words, when another option already has the name (options are told apart by name
+    /// in the command line and the exports).
+    pub fn rename_option(&mut self, index: usize, name: &str) -> Result<(), String> {
+        if let Some(other) = clash(self.options.iter().map(|o| o.name.as_str()), index, name) {
+            return Err(format!(
+                "another option is already called \"{other}\": choose a different name"
+            ));
+        }
+        if let Some(option) = self.options.get_mut(index) {
+            option.name = name.to_owned();
+        }
+        Ok(())
     }
 
     /// Removes basis `index`; lines that used it are shared equally instead.
@@ -172,4 +209,14 @@ fn unused_name<'a>(stem: &str, taken: impl Iterator<Item = &'a str>) -> String {
         .map(|n| format!("{stem} {n}"))
         .find(|name| !taken.contains(&name.as_str()))
         .unwrap_or_else(|| stem.to_owned())
+}
+
+/// The name among `names` (other than the one at `index`) that `name` would clash with,
+/// ignoring case and surrounding spaces.
+fn clash<'a>(names: impl Iterator<Item = &'a str>, index: usize, name: &str) -> Option<&'a str> {
+    let wanted = name.trim().to_lowercase();
+    names
+        .enumerate()
+        .find(|(i, other)| *i != index && other.trim().to_lowercase() == wanted)
+        .map(|(_, other)| other)
 }

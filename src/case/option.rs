@@ -27,6 +27,15 @@ pub struct CaseOption {
     pub delay_range: Option<super::DelayRange>,
 }
 
+impl CaseOption {
+    /// True when the option gives Monte Carlo anything to draw: a line with a range, or a
+    /// benefit delay range.
+    #[must_use]
+    pub fn has_ranges(&self) -> bool {
+        self.delay_range.is_some() || self.lines.iter().any(|l| l.range.is_some())
+    }
+}
+
 /// Adjustments for optimism bias and what-if, applied on top of the lines as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -145,7 +145,7 @@ impl Validator<'_> {
             self.push(
                 field,
                 format!(
-                    "{} is outside the accepted range for {what}: write a fraction from -0.5 to 1 (-50% to 100%), such as 0.035 for 3.5%",
+                    "{} is outside the accepted range for {what}: from -50% to 100% (in the case file a fraction from -0.5 to 1, such as 0.035 for 3.5%)",
                     percent(value)
                 ),
             );
@@ -172,7 +172,10 @@ impl Validator<'_> {
         if !in_range(value, Decimal::ZERO, Decimal::ONE) {
             self.push(
                 field,
-                format!("{value} is not a fraction from 0 to 1 (0.25 means 25%)"),
+                format!(
+                    "{} is not a share from 0% to 100% (in the case file, 0.25 means 25%)",
+                    percent(value)
+                ),
             );
         }
     }
@@ -480,7 +483,7 @@ impl Validator<'_> {
                     if total != Decimal::ONE {
                         self.push(
                             "amounts.one_off.phasing",
-                            format!("the phasing fractions add up to {}, not 1: they must add up to exactly 1 (for example 0.6 and 0.4)", total.normalize()),
+                            format!("the phasing adds up to {}, not 100%: the years' shares must add up to exactly 100% (for example 60% and 40%; in the case file 0.6 and 0.4)", percent(total)),
                         );
                     }
                 }
