@@ -22,14 +22,14 @@ fn harness(tab: Tab) -> Harness<'static, SharecaseApp> {
 }
 
 fn frames(c: &mut Criterion) {
-    for tab in [Tab::Payback, Tab::Lines] {
+    for tab in [Tab::Payback, Tab::Lines, Tab::Sensitivity] {
         let mut idle = harness(tab);
-        let before = idle.state().results.computations();
+        let before = idle.state().computations();
         c.bench_function(&format!("idle frame, {} tab", tab.label()), |b| {
             b.iter(|| idle.step());
         });
         assert_eq!(
-            idle.state().results.computations(),
+            idle.state().computations(),
             before,
             "an idle frame recomputed"
         );

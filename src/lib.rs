@@ -3,6 +3,8 @@
 //! Data flows one way, and the modules follow it:
 //! - [`case`]: the case file, as serde types, with validation and schema versions.
 //! - [`engine`]: pure figures from a valid case, in exact decimals; no I/O, no UI.
+//! - [`analysis`]: everything derived from one revision of a case, options validated one
+//!   by one, so views never mix figures of two revisions.
 //! - [`format`] and [`input`]: how figures are written for people and read back.
 //! - [`report`]: views that need no window: the text summary and JSON.
 //! - [`export`]: files for the committee paper (workbook, CSV, PDF, chart images).
@@ -12,6 +14,7 @@
 //!
 //! The finance conventions every figure follows are in `docs/conventions.md`.
 
+pub mod analysis;
 pub mod app;
 pub mod case;
 pub mod cli;

@@ -77,7 +77,7 @@ fn the_example_opens_with_its_figures() {
     assert!(harness.query_by_label("2. Full shared service").is_some());
     // The do-minimum is selected first: its NPV card, as the engine gives it, rounded.
     assert!(harness.query_by_label("(£1.0m)").is_some());
-    assert_eq!(harness.state().results.computations(), 1);
+    assert_eq!(harness.state().computations(), 1);
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn moving_the_horizon_recomputes_every_year() {
     input(&harness, "Horizon").set_value_accesskit(5.0);
     settle(&mut harness);
     assert_eq!(harness.state().doc.case.horizon, 5);
-    let results = harness.state().results.get().expect("valid");
+    let results = harness.state().analysis.results().expect("valid");
     assert_eq!(results.years.last().map(String::as_str), Some("2030/31"));
     harness.state_mut().view.tab = Tab::Yearly;
     settle(&mut harness);
@@ -179,7 +179,7 @@ fn a_what_if_slider_moves_the_figures() {
     assert!(harness.query_by_label("(£60)").is_some());
     input(&harness, "Benefit delay").set_value_accesskit(12.0);
     settle(&mut harness);
-    let m = &harness.state().results.get().expect("valid").options[0]
+    let m = &harness.state().analysis.results().expect("valid").options[0]
         .figures
         .measures;
     assert_eq!(
@@ -206,12 +206,13 @@ fn nonsense_is_kept_and_explained_and_the_model_is_untouched() {
     assert_eq!(harness.state().doc.case.discount_rate, d("2.5"));
     assert!(
         harness
-            .query_by_label_contains("outside the accepted range for a discount rate")
+            .query_all_by_label_contains("outside the accepted range for a discount rate")
+            .next()
             .is_some()
     );
     assert!(
         harness
-            .query_by_label_contains("1 problem to fix")
+            .query_by_label_contains("1 problem to put right before figures can be shown")
             .is_some()
     );
 }
@@ -231,9 +232,9 @@ fn presentation_view_opens_with_f5_and_esc_returns() {
 #[test]
 fn an_idle_frame_does_not_recompute() {
     let (mut harness, _dir) = harness(small_case());
-    let before = harness.state().results.computations();
+    let before = harness.state().computations();
     harness.run_steps(5);
-    assert_eq!(harness.state().results.computations(), before);
+    assert_eq!(harness.state().computations(), before);
 }
 
 #[test]
@@ -278,22 +279,43 @@ fn looking_at_every_tab_changes_nothing() {
     assert_eq!(harness.state().doc.case, sharecase::case::example::case());
 }
 
-#[test]
-fn the_sensitivity_view_runs_the_trials_in_the_background_and_shows_the_headline() {
-    let mut case = small_case();
-    case.risk.trials = 500;
-    let (mut harness, _dir) = harness(case);
-    harness.state_mut().view.tab = Tab::Sensitivity;
-    for _ in 0..500 {
+/// The finished Monte Carlo run of the case as it stands, waiting for it up to a few seconds.
+fn wait_for_trials(
+    harness: &mut Harness<'static, SharecaseApp>,
+) -> Option<sharecase::engine::risk::RiskResults> {
+    for _ in 0..1000 {
         harness.step();
-        if harness.state().risk.results.is_some() {
-            break;
+        let app = harness.state();
+        if let Some(results) = app.risk.results(app.analysis.revision()) {
+            return Some(results.clone());
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+    None
+}
+
+/// A range of nothing on the first line: Monte Carlo has something to draw, and every trial
+/// still equals the case as entered.
+fn with_a_range(mut case: Case) -> Case {
+    case.options[0].lines[0].range = Some(sharecase::case::Range {
+        low: d("0"),
+        most_likely: d("0"),
+        high: d("0"),
+        unit: sharecase::case::RangeUnit::Percent,
+        distribution: sharecase::case::Distribution::Triangular,
+    });
+    case
+}
+
+#[test]
+fn the_sensitivity_view_runs_the_trials_in_the_background_and_shows_the_headline() {
+    let mut case = with_a_range(small_case());
+    case.risk.trials = 500;
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    let first = wait_for_trials(&mut harness).expect("the run finished");
     settle(&mut harness);
-    assert!(harness.state().risk.results.is_some(), "the run finished");
-    // Nothing is ranged, so every trial pays back as the exact case does.
+    // The range is of nothing, so every trial pays back as the exact case does.
     assert!(
         harness
             .query_by_label_contains("pays back within 3 years in 100% of trials")
@@ -305,29 +327,366 @@ fn the_sensitivity_view_runs_the_trials_in_the_background_and_shows_the_headline
             .is_some()
     );
     // Changing the case starts a fresh run, whose figures follow the change.
-    let before = harness.state().risk.results.as_ref().expect("run").options[0][0]
-        .npv
-        .p50;
+    let before = first.options[0][0].npv.p50;
     input(&harness, "Cost uplift").set_value_accesskit(30.0);
     settle(&mut harness);
-    let mut after = None;
-    for _ in 0..500 {
-        harness.step();
-        if let Some(results) = &harness.state().risk.results {
-            let p50 = results.options[0][0].npv.p50;
-            if (p50 - before).abs() > 1.0 {
-                after = Some(p50);
-                break;
-            }
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    let after = wait_for_trials(&mut harness).expect("a fresh run for the changed case");
+    let after = after.options[0][0].npv.p50;
     // 30% more on the £1,000 invested: £300 off the NPV.
-    let after = after.expect("a fresh run for the changed case");
     assert!(
         (before - after - 300.0).abs() < 0.01,
         "{before} then {after}"
     );
+}
+
+#[test]
+fn with_no_ranges_the_trials_say_so_rather_than_claim_a_certainty() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "has no ranges entered, so every trial equals the central case"
+            )
+            .next()
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("of trials").is_none());
+}
+
+/// True when the tornado's heading says it is drawn around `npv` (as the headline shows it).
+fn tornado_around(harness: &Harness<'static, SharecaseApp>, npv: &str) -> bool {
+    harness
+        .query_by_label_contains(&format!(
+            "at its low and high end (widest ten), around an NPV of {npv}"
+        ))
+        .is_some()
+}
+
+#[test]
+fn the_tornado_and_switching_values_follow_the_slider_and_the_horizon() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    settle(&mut harness);
+    // NPV 139.82: the system's switching value is +139.82 / 1,000 = +14.0%.
+    assert!(tornado_around(&harness, "£140"));
+    assert!(harness.query_by_label("+14.0%").is_some());
+
+    // 20% on costs: NPV = 1,139.82 - 1,200 = -60.18, and the system switches at
+    // 60.18 / 1,200 = -5.0% of its uplifted amount.
+    input(&harness, "Cost uplift").set_value_accesskit(20.0);
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("(£60)").is_some(),
+        "the headline card"
+    );
+    assert!(tornado_around(&harness, "(£60)"));
+    assert!(harness.query_by_label("+14.0%").is_none(), "no stale value");
+    assert!(harness.query_by_label("-5.0%").is_some());
+
+    assert!(harness.query_by_label("(£60)").is_some());
+}
+
+#[test]
+fn the_tornado_follows_a_shorter_horizon() {
+    // Savings of £600 in years 1 to 4 over 5 years: NPV = -1,000 + 600 (1/1.035 + ... +
+    // 1/1.035^4) = £1,203.85; the system switches at +120.4%.
+    let mut case = small_case();
+    case.horizon = 5;
+    case.options[0].lines[1].amounts =
+        Amounts::ByYear(vec![d("0"), d("600"), d("600"), d("600"), d("600")]);
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    settle(&mut harness);
+    assert!(tornado_around(&harness, "£1,204"));
+    assert!(harness.query_by_label("+120.4%").is_some());
+    // Three years: only the savings of years 1 and 2 count, NPV £139.82, +14.0%.
+    input(&harness, "Horizon").set_value_accesskit(3.0);
+    settle(&mut harness);
+    assert!(tornado_around(&harness, "£140"));
+    assert!(
+        harness.query_by_label("+120.4%").is_none(),
+        "no stale value"
+    );
+    assert!(harness.query_by_label("+14.0%").is_some());
+}
+
+#[test]
+fn a_number_reaches_the_model_only_when_the_field_is_left() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Lines;
+    settle(&mut harness);
+    let entered = Amounts::ByYear(vec![d("0"), d("600"), d("600")]);
+    input(&harness, "Line 2 2027/28").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    input(&harness, "Line 2 2027/28").type_text("4OO,000");
+    settle(&mut harness);
+    // Typed with letters O: nothing reaches the model while typing, or after.
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        entered
+    );
+    assert!(
+        harness.query_by_label("£140").is_some(),
+        "the NPV is unchanged"
+    );
+    leave_field(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        entered
+    );
+    assert!(
+        harness
+            .query_by_label_contains("'4OO,000' is not an amount")
+            .is_some(),
+        "the text stays, with its message"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1 field with text that is not a number")
+            .is_some(),
+        "the status bar does not claim the figures include it"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("figures up to date")
+            .is_none()
+    );
+    // Typed right, digit by digit: the model sees only the whole number, once.
+    let revision = harness.state().revision();
+    input(&harness, "Line 2 2027/28").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    for digit in ["4", "0", "0"] {
+        input(&harness, "Line 2 2027/28").type_text(digit);
+        settle(&mut harness);
+        assert_eq!(
+            harness.state().doc.case.options[0].lines[1].amounts,
+            entered
+        );
+    }
+    leave_field(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("400"), d("600")])
+    );
+    assert_eq!(
+        harness.state().revision(),
+        revision + 1,
+        "one change, not three"
+    );
+    // Esc puts the model's value back.
+    input(&harness, "Line 2 2027/28").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    input(&harness, "Line 2 2027/28").type_text("999");
+    settle(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("400"), d("600")])
+    );
+    assert_eq!(
+        input(&harness, "Line 2 2027/28")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("400"),
+        "the field shows the model's value again"
+    );
+}
+
+#[test]
+fn a_rename_that_passes_through_another_partner_merges_nothing() {
+    let case = sharecase::case::example::case();
+    let names: Vec<String> = case.partners.iter().map(|p| p.name.clone()).collect();
+    let (mut harness, _dir) = harness(case.clone());
+    // The navigator's Partners section (left of the tab of the same name) opens.
+    harness
+        .get_all_by_label("Partners")
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the Partners section")
+        .click();
+    settle(&mut harness);
+    // Type the second partner's name into the first, then go on typing.
+    input(&harness, "Partner 1 name").focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    input(&harness, "Partner 1 name").type_text(&names[1]);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case,
+        case,
+        "nothing applied while typing"
+    );
+    input(&harness, "Partner 1 name").type_text(" Council Two");
+    settle(&mut harness);
+    leave_field(&mut harness);
+    let after = &harness.state().doc.case;
+    assert_eq!(after.partners[0].name, format!("{} Council Two", names[1]));
+    assert_eq!(after.partners[1].name, names[1]);
+    for (basis, before) in after.bases.iter().zip(&case.bases) {
+        assert_eq!(
+            basis.weights.get(&names[1]),
+            before.weights.get(&names[1]),
+            "{}: the second partner's weight is its own",
+            basis.name
+        );
+        assert_eq!(basis.weights.len(), before.weights.len());
+    }
+    // Committing another partner's name is refused, with a message; the model keeps both.
+    replace_text(&mut harness, "Partner 1 name", &names[2]);
+    leave_field(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("another partner is already called")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().doc.case.partners[0].name,
+        format!("{} Council Two", names[1])
+    );
+    assert_eq!(harness.state().doc.case.partners.len(), 3);
+}
+
+#[test]
+fn one_broken_option_keeps_the_others_figures_and_says_what_is_wrong() {
+    let mut case = sharecase::case::example::case();
+    let Amounts::OneOff { phasing, .. } = &mut case.options[1].lines[0].amounts else {
+        panic!("the example's first full-option line is one-off");
+    };
+    *phasing = vec![d("0.5"), d("0.4")];
+    let (mut harness, _dir) = harness(case);
+    // The do-minimum keeps its figures: NPV as the example opens with.
+    assert!(harness.query_by_label("(£1.0m)").is_some());
+    assert!(harness.query_by_label_contains("Case valid").is_none());
+    // The full option says what is wrong, in percent, with a way to the field.
+    harness.state_mut().view.option = 1;
+    harness.state_mut().view.tab = Tab::Payback;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Not shown: Full shared service (problems to put right)")
+            .is_some()
+    );
+    harness.state_mut().view.tab = Tab::Yearly;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("the phasing adds up to 90%, not 100%")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("amounts.one_off").is_none());
+    harness.get_by_label("Go to line 1").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view.tab, Tab::Lines);
+    assert_eq!(harness.state().view.line, Some(0));
+    // Export still works, for the options with figures.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle(&mut harness);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(sharecase::app::Dialog::Export(_))
+    ));
+}
+
+#[test]
+fn the_tabs_stay_put_when_warnings_come_and_go() {
+    let (mut harness, _dir) = harness(small_case());
+    let tab = |h: &Harness<'static, SharecaseApp>| h.get_by_label("Yearly table").rect();
+    let before = tab(&harness);
+    // A delay of 24 months moves the second year's saving past the horizon: a warning.
+    input(&harness, "Benefit delay").set_value_accesskit(24.0);
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("Warning:").is_some());
+    assert_eq!(tab(&harness), before, "the tabs do not move");
+    // No lines at all: dashes in the same cards, no figures claimed.
+    harness.state_mut().doc.case.options[0].lines.clear();
+    settle(&mut harness);
+    assert_eq!(tab(&harness), before);
+    assert!(harness.query_by_label("£0").is_none());
+    assert!(harness.query_by_label_contains("immediate").is_none());
+    assert!(
+        !harness
+            .query_all_by_label("no lines yet")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_new_option_says_it_has_no_lines_rather_than_pay_back_at_once() {
+    let (mut harness, _dir) = harness(small_case());
+    harness
+        .state_mut()
+        .run_command(sharecase::app::Command::AddOption);
+    settle(&mut harness);
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("This option has no lines yet")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("of trials").is_none());
+    assert!(harness.query_by_label_contains("immediate").is_none());
+}
+
+/// Waits, without drawing a frame, until `path` holds `needle`, for up to `seconds`.
+fn file_gets(path: &std::path::Path, needle: &str, seconds: u64) -> bool {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < until {
+        if std::fs::read_to_string(path).is_ok_and(|text| text.contains(needle)) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn a_change_is_autosaved_without_another_frame_and_recovers_to_its_own_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("small.sharecase.json");
+    sharecase::case::save(&file, &small_case()).expect("saved");
+    let data = dir.path().join("data");
+    let app = SharecaseApp::new(
+        Document::opened(small_case(), file.clone()),
+        Some(data.clone()),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(sharecase::app::install_theme)
+        .build_ui_state(|ui, app: &mut SharecaseApp| app.frame(ui), app);
+    harness.run_ok();
+    // One change in one frame, then no more frames at all.
+    input(&harness, "Benefit delay").set_value_accesskit(7.0);
+    harness.step();
+    let autosave = data.join("autosave.sharecase.json");
+    assert!(
+        file_gets(&autosave, "\"benefit_delay_months\": 7", 3),
+        "the change is on disk within 3 seconds, with no frame drawn"
+    );
+    drop(harness);
+    // The next start offers it back, and Save writes to the case's own file.
+    let app = SharecaseApp::new(Document::unsaved(Case::blank(2026)), Some(data));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(sharecase::app::install_theme)
+        .build_ui_state(|ui, app: &mut SharecaseApp| app.frame(ui), app);
+    harness.run_ok();
+    assert!(harness.query_by_label("Recover unsaved work?").is_some());
+    harness.get_by_label("Recover").click();
+    harness.run_ok();
+    let app = harness.state();
+    assert_eq!(app.doc.path(), Some(file.as_path()));
+    assert!(app.doc.is_dirty());
+    assert_eq!(app.doc.case.options[0].adjustments.benefit_delay_months, 7);
 }
 
 #[test]
@@ -480,7 +839,7 @@ fn imported_lines_are_previewed_then_applied_and_undone() {
     let case = &harness.state().doc.case;
     assert_eq!(case.options[0].lines.len(), 3);
     // £400 more saved in years 1 and 2: NPV 139.82 + 200/1.035 + 200/1.035^2 = £519.76.
-    let npv = harness.state().results.get().expect("valid").options[0]
+    let npv = harness.state().analysis.results().expect("valid").options[0]
         .figures
         .measures
         .npv;

@@ -147,7 +147,12 @@ fn example_report_shows_the_figures_as_the_app_writes_them() {
             &format!(
                 "{} {}.",
                 option.name,
-                risk::headline(outcome, &case, &results.years)
+                risk::option_headline(
+                    &case.options[index],
+                    outcome,
+                    case.risk.target_year,
+                    &results.years
+                )
             ),
         );
         for line in &case.options[index].lines {

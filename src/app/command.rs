@@ -46,6 +46,19 @@ pub enum Command {
     ImportLines,
     /// Save one chart as an image.
     SaveChart(ChartRef, crate::export::Format),
+    /// Delete line `n` of the selected option.
+    DeleteLine(usize),
+    /// Show an option's lines (and a line's details), where a problem is to be put right.
+    GoTo {
+        /// The option.
+        option: usize,
+        /// The line whose details to open.
+        line: Option<usize>,
+    },
+    /// Bring back the work found in the autosave.
+    RecoverWork,
+    /// Throw away the work found in the autosave.
+    DiscardRecovered,
 }
 
 /// Which chart, so a command can rebuild it from the results when it runs.
@@ -84,6 +97,10 @@ impl Command {
             Self::ImportLines => "Import lines...",
             Self::SaveChart(_, crate::export::Format::Svg) => "Save chart as SVG...",
             Self::SaveChart(..) => "Save chart as PNG...",
+            Self::DeleteLine(_) => "Delete line",
+            Self::GoTo { .. } => "Go to",
+            Self::RecoverWork => "Recover",
+            Self::DiscardRecovered => "Discard",
         }
     }
 

@@ -10,6 +10,8 @@ pub struct Document {
     pub case: Case,
     path: Option<PathBuf>,
     saved: Case,
+    /// Whether `case` differs from `saved`, worked out once per change of either.
+    dirty: bool,
 }
 
 impl Document {
@@ -20,6 +22,7 @@ impl Document {
             saved: case.clone(),
             case,
             path: None,
+            dirty: false,
         }
     }
 
@@ -30,6 +33,20 @@ impl Document {
             saved: case.clone(),
             case,
             path: Some(path),
+            dirty: false,
+        }
+    }
+
+    /// Work recovered after a crash: unsaved, and saved back to `path` (its own file) if it
+    /// had one.
+    #[must_use]
+    pub fn recovered(case: Case, path: Option<PathBuf>, saved: Case) -> Self {
+        let dirty = case != saved;
+        Self {
+            case,
+            path,
+            saved,
+            dirty,
         }
     }
 
@@ -42,13 +59,19 @@ impl Document {
     /// True when the case differs from what was last saved or opened.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.case != self.saved
+        self.dirty
+    }
+
+    /// Compares the case with the copy last saved; called once per change of the case.
+    pub fn refresh_dirty(&mut self) {
+        self.dirty = self.case != self.saved;
     }
 
     /// Records that `case` was saved to `path` (the case may have changed since).
     pub fn mark_saved(&mut self, case: Case, path: PathBuf) {
         self.saved = case;
         self.path = Some(path);
+        self.refresh_dirty();
     }
 
     /// The file name, or what the case is when it has none.

@@ -1,11 +1,13 @@
-//! Form fields for exact numbers. The text being typed is kept apart from the model: the
-//! model changes only when the text reads as a number, and text that does not read stays on
-//! screen, outlined, with a message in words, until it is put right. Nothing typed is lost.
+//! Form fields for exact numbers and names, which behave as a spreadsheet's cells do: the
+//! text being typed is kept apart from the model, which changes only when the field is
+//! committed (Enter, Tab, or leaving it) with text that reads; Esc puts the model's value
+//! back. Text that does not read stays on screen, outlined, with a message in words, until it
+//! is put right. Nothing typed is lost, and no half-typed value ever reaches the figures.
 
 use super::theme::Palette;
 use crate::format::{MoneyStyle, money};
 use crate::input::{parse_amount, parse_percent, parse_percent_list};
-use egui::{Response, TextEdit, Ui};
+use egui::{TextEdit, Ui};
 use rust_decimal::Decimal;
 
 /// What a field holds, which sets how it is shown and read.
@@ -39,14 +41,38 @@ impl Kind {
     }
 }
 
+const UNREAD: &str = "sharecase-fields-unread";
+
+/// How many fields drawn since the last call hold text that does not read (and so is not in
+/// the figures); the count starts again from zero.
+pub fn take_unread(ctx: &egui::Context) -> usize {
+    ctx.data_mut(|d| {
+        std::mem::take(d.get_temp_mut_or_default::<usize>(egui::Id::NULL.with(UNREAD)))
+    })
+}
+
 #[derive(Clone, Default)]
 struct Draft {
     text: String,
     error: Option<String>,
 }
 
-/// A text field for an exact number, named `name` for screen readers and tests. Returns the
-/// field's response; `value` changes only to a number read from the text.
+/// What a field did this frame.
+pub struct Edited {
+    committed: bool,
+}
+
+impl Edited {
+    /// True in the frame the model took a new value from the field (Enter, Tab, leaving it).
+    #[must_use]
+    pub fn changed(&self) -> bool {
+        self.committed
+    }
+}
+
+/// A text field for an exact number, named `name` for screen readers and tests. The model
+/// changes only when the field is committed (Enter, Tab or leaving it) with text that reads as
+/// a number; Esc puts the model's value back.
 pub fn decimal(
     ui: &mut Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
@@ -54,11 +80,20 @@ pub fn decimal(
     value: &mut Decimal,
     kind: Kind,
     width: f32,
-) -> Response {
+) -> Edited {
     let shown = kind.show(*value);
-    text_field(ui, id_salt, name, &shown, width, |text| {
-        kind.read(text).map(|v| *value = v)
-    })
+    text_field(
+        ui,
+        id_salt,
+        name,
+        &shown,
+        width,
+        |text| kind.read(text),
+        |v| {
+            *value = v;
+            Ok(())
+        },
+    )
 }
 
 /// A field for a list of percentages (`60, 40`), as phasing and ramp-up are typed.
@@ -68,25 +103,57 @@ pub fn percent_list(
     name: &str,
     values: &mut Vec<Decimal>,
     width: f32,
-) -> Response {
+) -> Edited {
     let shown = values
         .iter()
         .map(|v| (v * Decimal::ONE_HUNDRED).normalize().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    text_field(ui, id_salt, name, &shown, width, |text| {
-        parse_percent_list(text).map(|v| *values = v)
+    text_field(ui, id_salt, name, &shown, width, parse_percent_list, |v| {
+        *values = v;
+        Ok(())
     })
 }
 
-fn text_field(
+/// A name (of a partner, a sharing basis, an option), committed like a number: `rename` gets
+/// the trimmed name once the field is left, and may refuse it (a clash with another name) with
+/// a message; the text then stays in the field until it is put right or Esc puts the old
+/// name back.
+pub fn name(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: &str,
+    width: f32,
+    rename: impl FnOnce(String) -> Result<(), String>,
+) -> Edited {
+    text_field(
+        ui,
+        id_salt,
+        label,
+        current,
+        width,
+        |text| {
+            let text = text.trim();
+            if text.is_empty() {
+                Err("a name cannot be empty".to_owned())
+            } else {
+                Ok(text.to_owned())
+            }
+        },
+        rename,
+    )
+}
+
+fn text_field<T>(
     ui: &mut Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     name: &str,
     shown: &str,
     width: f32,
-    mut apply: impl FnMut(&str) -> Result<(), String>,
-) -> Response {
+    read: impl Fn(&str) -> Result<T, String>,
+    commit: impl FnOnce(T) -> Result<(), String>,
+) -> Edited {
     let id = ui.make_persistent_id(id_salt);
     let mut draft: Option<Draft> = ui.data(|d| d.get_temp(id));
     let mut text = draft
@@ -102,16 +169,40 @@ fn text_field(
     }
     let response = ui.add_sized([width, 22.0], edit).accessible_name(name);
     if response.changed() {
-        let error = apply(&text).err();
+        // Read as typed, to say at once what will not do; the model waits for the commit.
+        let error = read(&text).err();
         draft = Some(Draft { text, error });
     } else if response.has_focus() && draft.is_none() {
         draft = Some(Draft { text, error: None });
     }
-    // Once the field is left with a number that reads, show the model's value again.
-    if !response.has_focus() && draft.as_ref().is_some_and(|d| d.error.is_none()) {
+    let mut committed = false;
+    if response.lost_focus() {
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            draft = None;
+        } else if let Some(typed) = draft.take() {
+            let outcome = if typed.text == shown {
+                Ok(false)
+            } else {
+                read(&typed.text).and_then(|value| commit(value).map(|()| true))
+            };
+            match outcome {
+                Ok(changed) => committed = changed,
+                Err(error) => {
+                    draft = Some(Draft {
+                        text: typed.text,
+                        error: Some(error),
+                    });
+                }
+            }
+        }
+    } else if !response.has_focus() && draft.as_ref().is_some_and(|d| d.error.is_none()) {
+        // Left without a commit (the field was hidden): show the model's value again.
         draft = None;
     }
     let message = draft.as_ref().and_then(|d| d.error.clone());
+    if message.is_some() {
+        ui.data_mut(|d| *d.get_temp_mut_or_default::<usize>(egui::Id::NULL.with(UNREAD)) += 1);
+    }
     ui.data_mut(|d| match draft {
         Some(draft) => {
             d.insert_temp(id, draft);
@@ -121,7 +212,7 @@ fn text_field(
     if let Some(message) = message {
         ui.colored_label(palette.error, message);
     }
-    response
+    Edited { committed }
 }
 
 /// Shows each problem in words, in the error colour, where the field is.

@@ -73,13 +73,11 @@ pub fn default_folder(case_path: Option<&Path>) -> PathBuf {
 pub struct Files {
     jobs: Vec<Receiver<Done>>,
     data_dir: Option<PathBuf>,
-    last_autosave: Option<Case>,
-    autosaved_at: Instant,
+    autosaver: Option<super::autosave::Autosaver>,
     /// Recently opened or saved case files, newest first.
     pub recent: Vec<PathBuf>,
 }
 
-const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
 const RECENT_MAX: usize = 8;
 
 impl Files {
@@ -93,9 +91,8 @@ impl Files {
             .unwrap_or_default();
         Self {
             jobs: Vec::new(),
+            autosaver: data_dir.clone().map(super::autosave::Autosaver::new),
             data_dir,
-            last_autosave: None,
-            autosaved_at: Instant::now(),
             recent,
         }
     }
@@ -325,45 +322,30 @@ impl Files {
         }
     }
 
-    fn autosave_path(&self) -> Option<PathBuf> {
-        self.data_dir
-            .as_ref()
-            .map(|d| d.join("autosave.sharecase.json"))
-    }
-
-    /// Every few seconds, writes unsaved work where it can be offered back after a crash.
-    pub fn autosave(&mut self, case: &Case, dirty: bool) {
-        if !dirty || self.autosaved_at.elapsed() < AUTOSAVE_EVERY {
-            return;
-        }
-        self.autosaved_at = Instant::now();
-        if self.last_autosave.as_ref() == Some(case) {
-            return;
-        }
-        let (Some(path), Some(dir)) = (self.autosave_path(), self.data_dir.clone()) else {
+    /// Hands unsaved work to the autosave thread, which writes it within about a second;
+    /// with nothing unsaved, the autosave is removed.
+    pub fn autosave(&mut self, case: &Case, dirty: bool, path: Option<&Path>) {
+        let Some(autosaver) = &self.autosaver else {
             return;
         };
-        self.last_autosave = Some(case.clone());
-        let case = case.clone();
-        std::thread::spawn(move || {
-            let _ = std::fs::create_dir_all(dir);
-            let _ = case::save(&path, &case);
-        });
+        if dirty {
+            autosaver.save(case, path);
+        } else {
+            autosaver.clear();
+        }
     }
 
     /// Forgets autosaved work (after a save, or when the user discards it).
     pub fn clear_autosave(&mut self) {
-        self.last_autosave = None;
-        if let Some(path) = self.autosave_path() {
-            let _ = std::fs::remove_file(path);
+        if let Some(autosaver) = &self.autosaver {
+            autosaver.clear();
         }
     }
 
     /// Work autosaved by a session that did not end cleanly, if any.
     #[must_use]
-    pub fn recoverable(&self) -> Option<Case> {
-        let path = self.autosave_path()?;
-        case::load(&path).ok()
+    pub fn recoverable(&self) -> Option<super::autosave::Recovered> {
+        self.autosaver.as_ref()?.recoverable()
     }
 }
 

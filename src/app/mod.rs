@@ -1,224 +1,32 @@
 //! The desktop app: edit a case, see its results, show them to a committee.
 //!
-//! It edits the model ([`crate::case`]) and shows results from [`crate::engine`]; it never
-//! computes a financial figure itself. Results are recomputed when the case changes, not
-//! every frame. Each view is its own small module under `views/`.
+//! It edits the model ([`crate::case`]) and shows the figures of one
+//! [`Analysis`](crate::analysis::Analysis) of it, made once per revision of the case (see
+//! `ARCHITECTURE.md`); it never computes a financial figure itself. Each view is its own
+//! small module under `views/`; commands run in `execute`, file jobs report in `events`.
 
+mod autosave;
 mod command;
 mod document;
+mod events;
+mod execute;
 mod fields;
 mod files;
 mod history;
 mod risk_run;
+mod state;
 mod theme;
 mod views;
 
 pub use command::{ChartRef, Command};
 pub use document::Document;
 pub use history::History;
+pub use state::{Dialog, ExportChoice, ExportDone, ImportPreview, Tab, ViewState};
 
-use crate::case::{self, Case, Problem};
-use crate::engine::{self, CaseResults};
-use crate::format::MoneyStyle;
-use crate::report::chart::Basis;
-use files::{Done, Files};
+use crate::analysis::Analysis;
+use crate::case;
+use files::Files;
 use std::path::{Path, PathBuf};
-
-/// The tabs of the main view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    /// The selected option's lines, to edit.
-    #[default]
-    Lines,
-    /// Every option's payback curve.
-    Payback,
-    /// Investment against savings, by year and category.
-    Flows,
-    /// Each partner's payback for the selected option.
-    Partners,
-    /// Options side by side.
-    Compare,
-    /// The selected option's yearly table.
-    Yearly,
-    /// Tornado, switching values and Monte Carlo.
-    Sensitivity,
-}
-
-impl Tab {
-    /// Every tab, in order.
-    pub const ALL: [Self; 7] = [
-        Self::Lines,
-        Self::Payback,
-        Self::Flows,
-        Self::Partners,
-        Self::Compare,
-        Self::Yearly,
-        Self::Sensitivity,
-    ];
-
-    /// The tab's title.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Lines => "Lines",
-            Self::Payback => "Payback",
-            Self::Flows => "Investment and savings",
-            Self::Partners => "Partners",
-            Self::Compare => "Options compared",
-            Self::Yearly => "Yearly table",
-            Self::Sensitivity => "Sensitivity and risk",
-        }
-    }
-}
-
-/// How the case is being looked at: nothing here is saved in the case.
-#[derive(Debug, Clone)]
-pub struct ViewState {
-    /// The option whose lines and figures are shown.
-    pub option: usize,
-    /// The open tab.
-    pub tab: Tab,
-    /// Pounds, thousands or millions.
-    pub money: MoneyStyle,
-    /// Cash or discounted curves.
-    pub basis: Basis,
-    /// One chart filling the window.
-    pub presentation: bool,
-    /// Dark theme.
-    pub dark: bool,
-    /// The line whose details are open.
-    pub line: Option<usize>,
-    /// The tornado by category rather than by line.
-    pub tornado_by_category: bool,
-    /// Which outcome the risk charts show: 0 the option, then each partner.
-    pub risk_entity: usize,
-}
-
-impl Default for ViewState {
-    fn default() -> Self {
-        Self {
-            option: 0,
-            tab: Tab::Payback,
-            money: MoneyStyle::Pounds,
-            basis: Basis::Cash,
-            presentation: false,
-            dark: false,
-            line: None,
-            tornado_by_category: false,
-            risk_entity: 0,
-        }
-    }
-}
-
-/// Results for the case as it stands, recomputed only when it changes.
-pub struct Results {
-    computed_for: Option<Case>,
-    outcome: Result<CaseResults, Vec<Problem>>,
-    computations: u64,
-}
-
-impl Results {
-    fn new() -> Self {
-        Self {
-            computed_for: None,
-            outcome: Err(Vec::new()),
-            computations: 0,
-        }
-    }
-
-    /// Recomputes if `case` differs from the case last computed.
-    fn refresh(&mut self, case: &Case) {
-        if self.computed_for.as_ref() != Some(case) {
-            self.outcome = engine::compute(case);
-            self.computed_for = Some(case.clone());
-            self.computations += 1;
-        }
-    }
-
-    /// The results, when the case is valid.
-    #[must_use]
-    pub fn get(&self) -> Option<&CaseResults> {
-        self.outcome.as_ref().ok()
-    }
-
-    /// The problems, when it is not.
-    #[must_use]
-    pub fn problems(&self) -> &[Problem] {
-        self.outcome.as_ref().err().map_or(&[], Vec::as_slice)
-    }
-
-    /// How many times the engine has run (an idle frame adds none).
-    #[must_use]
-    pub fn computations(&self) -> u64 {
-        self.computations
-    }
-}
-
-/// A question or message the user must answer before going on.
-#[derive(Debug, Clone)]
-pub enum Dialog {
-    /// Unsaved changes would be lost by `then`.
-    Unsaved {
-        /// What to do once the user has decided.
-        then: Command,
-    },
-    /// Work autosaved before a crash can be brought back.
-    Recover(Box<Case>),
-    /// Something the user should know.
-    Message(String),
-    /// Choose what to export and where.
-    Export(ExportChoice),
-    /// What an export wrote, and where.
-    Exported(ExportDone),
-    /// Lines read from a spreadsheet, shown before they are applied.
-    Import(ImportPreview),
-    /// No native dialog could be shown: type the path of the lines file.
-    TypeImportPath(String),
-    /// No native dialog could be shown: type the path instead.
-    TypePath {
-        /// True to save there, false to open.
-        save: bool,
-        /// The path as typed.
-        text: String,
-    },
-}
-
-/// The choices of the export dialog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportChoice {
-    /// Each format, and whether it is ticked.
-    pub formats: Vec<(crate::export::Format, bool)>,
-    /// Only the selected option, rather than every option.
-    pub only_selected: bool,
-    /// The folder, as shown and typed.
-    pub folder: String,
-    /// True while the files are being written.
-    pub running: bool,
-}
-
-/// What an export wrote, kept to show the user which files to attach to the paper.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportDone {
-    /// The folder the files are in.
-    pub folder: PathBuf,
-    /// Each file's name and size in bytes, in the order written.
-    pub files: Vec<(String, usize)>,
-}
-
-/// Lines read from a file, waiting for the user to apply them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportPreview {
-    /// The file.
-    pub path: PathBuf,
-    /// The option they go into.
-    pub option: usize,
-    /// The lines, or every problem found in the file.
-    pub read: Result<Vec<case::Line>, Vec<String>>,
-    /// Replace the option's lines rather than add to them.
-    pub replace: bool,
-    /// Problems the case would have with them, found when applying.
-    pub problems: Vec<String>,
-}
 
 /// The whole app.
 pub struct SharecaseApp {
@@ -226,9 +34,9 @@ pub struct SharecaseApp {
     pub doc: Document,
     /// Undo and redo.
     pub history: History,
-    /// Results of the case as it stands.
-    pub results: Results,
-    /// The sensitivity and risk analysis, run in the background.
+    /// Everything derived from the case, for the revision it was made from.
+    pub analysis: Analysis,
+    /// The Monte Carlo run of the analysis' revision, in the background.
     pub risk: risk_run::RiskRun,
     /// What is being looked at.
     pub view: ViewState,
@@ -241,6 +49,16 @@ pub struct SharecaseApp {
     status: String,
     ctx: egui::Context,
     confirmed: bool,
+    /// Work found in the autosave file at start, waiting for the user's answer.
+    recovered: Option<autosave::Recovered>,
+    /// How many times the case has changed since the app started.
+    revision: u64,
+    /// How many analyses have been made (an idle frame makes none).
+    analyses: u64,
+    /// The revision last recorded in the undo history.
+    recorded: u64,
+    /// Fields drawn in the last frame whose text does not read, so is not in the figures.
+    unread_fields: usize,
 }
 
 impl SharecaseApp {
@@ -248,13 +66,12 @@ impl SharecaseApp {
     #[must_use]
     pub fn new(doc: Document, data_dir: Option<PathBuf>) -> Self {
         let files = Files::new(data_dir);
-        let dialog = files.recoverable().map(|c| Dialog::Recover(Box::new(c)));
-        let mut results = Results::new();
-        results.refresh(&doc.case);
+        let recovered = files.recoverable();
+        let dialog = recovered.as_ref().map(|_| Dialog::Recover);
         Self {
             history: History::new(&doc.case),
+            analysis: Analysis::new(&doc.case, 0),
             doc,
-            results,
             risk: risk_run::RiskRun::default(),
             view: ViewState::default(),
             files,
@@ -266,6 +83,11 @@ impl SharecaseApp {
             status: String::new(),
             ctx: egui::Context::default(),
             confirmed: false,
+            recovered,
+            revision: 0,
+            analyses: 1,
+            recorded: 0,
+            unread_fields: 0,
         }
     }
 
@@ -286,13 +108,28 @@ impl SharecaseApp {
         self.dialog.as_ref()
     }
 
+    /// How many analyses of the case have been made; an idle frame makes none.
+    #[must_use]
+    pub fn computations(&self) -> u64 {
+        self.analyses
+    }
+
+    /// The revision of the case as it stands: it grows by one with every change.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// One frame: the whole window inside `ui`.
+    ///
+    /// The views read the analysis made at the end of the previous frame, which is of the case
+    /// as it stands when the frame starts; edits they make are seen once, at the end of the
+    /// frame, where a changed case gets a new revision and a new analysis.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = ctx.clone();
         self.queued.extend(command::from_keyboard(&ctx));
-        self.handle_files();
-        self.results.refresh(&self.doc.case);
+        self.unread_fields = fields::take_unread(&ctx);
         if self.view.presentation {
             views::presentation::show(self, ui);
         } else {
@@ -304,13 +141,8 @@ impl SharecaseApp {
         for command in commands {
             self.execute(&ctx, command);
         }
-        let interacting =
-            ctx.input(|i| i.pointer.any_down()) || ctx.memory(|m| m.focused().is_some());
-        if !interacting {
-            self.history.record(&self.doc.case);
-        }
-        self.results.refresh(&self.doc.case);
-        self.files.autosave(&self.doc.case, self.doc.is_dirty());
+        self.handle_files();
+        self.sync(&ctx);
         let title = self.doc.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -318,374 +150,24 @@ impl SharecaseApp {
         }
     }
 
-    fn clamp_selection(&mut self) {
-        let options = self.doc.case.options.len();
-        self.view.option = self.view.option.min(options.saturating_sub(1));
-        let lines = self
-            .doc
-            .case
-            .options
-            .get(self.view.option)
-            .map_or(0, |o| o.lines.len());
-        if self.view.line.is_some_and(|l| l >= lines) {
-            self.view.line = None;
+    /// The one place the case is compared with the analysed one: a change gets a new
+    /// revision, a new analysis (so no view can mix figures of two revisions), an undo step
+    /// once the user is not mid-interaction, and an autosave.
+    fn sync(&mut self, ctx: &egui::Context) {
+        if self.doc.case != *self.analysis.case() {
+            self.revision += 1;
+            self.analysis = Analysis::new(&self.doc.case, self.revision);
+            self.analyses += 1;
+            self.doc.refresh_dirty();
+            self.files
+                .autosave(&self.doc.case, self.doc.is_dirty(), self.doc.path());
+            ctx.request_repaint();
         }
-    }
-
-    fn needs_confirmation(&mut self) -> bool {
-        !std::mem::take(&mut self.confirmed) && self.doc.is_dirty()
-    }
-
-    fn execute(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
-                if self.dialog.is_none() && self.needs_confirmation() =>
-            {
-                self.dialog = Some(Dialog::Unsaved { then: command });
-            }
-            Command::New => {
-                let year = self.doc.case.first_year;
-                self.replace(Document::unsaved(Case::blank(year)));
-            }
-            Command::Open => {
-                let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
-                self.files.open_dialog(ctx, folder);
-            }
-            Command::OpenPath(path) => self.files.open_path(ctx, path),
-            Command::Save => match self.doc.path() {
-                Some(path) => {
-                    let path = path.to_owned();
-                    self.files.save(ctx, self.doc.case.clone(), path);
-                }
-                None => self.execute(ctx, Command::SaveAs),
-            },
-            Command::SaveAs => {
-                let suggested = format!("{}.sharecase.json", self.doc.case.title);
-                self.files.save_dialog(ctx, suggested);
-            }
-            Command::Undo => {
-                self.history.undo(&mut self.doc.case);
-                self.clamp_selection();
-            }
-            Command::Redo => {
-                self.history.redo(&mut self.doc.case);
-                self.clamp_selection();
-            }
-            Command::AddOption => {
-                let name = self.doc.case.new_option_name();
-                let at = (self.view.option + 1).min(self.doc.case.options.len());
-                self.doc
-                    .case
-                    .options
-                    .insert(at, case::CaseOption::named(&name));
-                self.view.option = at;
-                self.view.tab = Tab::Lines;
-            }
-            Command::DuplicateOption => {
-                if let Some(option) = self.doc.case.options.get(self.view.option).cloned() {
-                    let mut copy = option;
-                    copy.name = self.doc.case.copy_name(self.view.option);
-                    self.doc.case.options.insert(self.view.option + 1, copy);
-                    self.view.option += 1;
-                }
-            }
-            Command::DeleteOption => {
-                if self.doc.case.options.len() > 1 {
-                    self.doc.case.options.remove(self.view.option);
-                    self.status = "Option deleted: Undo (Ctrl+Z) brings it back.".into();
-                } else {
-                    self.dialog = Some(Dialog::Message(
-                        "A case needs at least one option, so the last one cannot be deleted."
-                            .into(),
-                    ));
-                }
-            }
-            Command::MoveOptionUp => {
-                if self.view.option > 0 {
-                    self.doc
-                        .case
-                        .options
-                        .swap(self.view.option, self.view.option - 1);
-                    self.view.option -= 1;
-                }
-            }
-            Command::MoveOptionDown => {
-                if self.view.option + 1 < self.doc.case.options.len() {
-                    self.doc
-                        .case
-                        .options
-                        .swap(self.view.option, self.view.option + 1);
-                    self.view.option += 1;
-                }
-            }
-            Command::AddLine => {
-                if let Some(option) = self.doc.case.options.get_mut(self.view.option) {
-                    let name = format!("New line {}", option.lines.len() + 1);
-                    option.lines.push(case::Line::new_saving(&name));
-                    self.view.line = Some(option.lines.len() - 1);
-                    self.view.tab = Tab::Lines;
-                }
-            }
-            Command::Presentation => self.view.presentation = !self.view.presentation,
-            Command::ToggleTheme => {
-                self.view.dark = !self.view.dark;
-                theme::set_dark(ctx, self.view.dark);
-            }
-            Command::Export => {
-                if self.results.get().is_none() {
-                    self.dialog = Some(Dialog::Message(
-                        "Fix the problems listed first: an export shows the figures, and there are none while the case has problems.".into(),
-                    ));
-                } else {
-                    let folder = files::default_folder(self.doc.path());
-                    self.dialog = Some(Dialog::Export(ExportChoice {
-                        formats: crate::export::Format::ALL
-                            .into_iter()
-                            .map(|f| (f, true))
-                            .collect(),
-                        only_selected: false,
-                        folder: folder.join("committee paper").display().to_string(),
-                        running: false,
-                    }));
-                }
-            }
-            Command::ImportLines => {
-                let folder = files::default_folder(self.doc.path());
-                self.files.import_dialog(ctx, folder, self.doc.case.clone());
-            }
-            Command::SaveChart(which, format) => {
-                if let Some(chart) = self.chart(which) {
-                    let folder = files::default_folder(self.doc.path());
-                    self.files.save_chart(ctx, chart, format, folder);
-                }
-            }
-            Command::Quit => {
-                self.files.clear_autosave();
-                self.allowed_to_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        }
-        self.clamp_selection();
-    }
-
-    /// The chart `which`, built from the results the window shows.
-    fn chart(&self, which: ChartRef) -> Option<crate::export::NamedChart> {
-        use crate::export::{Chart, NamedChart, slug};
-        use crate::report::chart;
-        let results = self.results.get()?;
-        let rate = self.doc.case.discount_rate;
-        Some(match which {
-            ChartRef::OptionsPayback(basis) => NamedChart {
-                stem: format!(
-                    "{}-payback-{}",
-                    slug(&self.doc.case.title),
-                    if basis == Basis::Cash {
-                        "cash"
-                    } else {
-                        "discounted"
-                    }
-                ),
-                chart: Chart::Payback(chart::options_payback(
-                    results,
-                    basis,
-                    &self.doc.case.title,
-                    rate,
-                )),
-            },
-            ChartRef::Flows(option) => {
-                let option = results.options.get(option)?;
-                NamedChart {
-                    stem: format!("{}-flows", slug(&option.name)),
-                    chart: Chart::Flows(chart::flows_chart(results, option)),
-                }
-            }
-            ChartRef::Partners(option, basis) => {
-                let option = results.options.get(option)?;
-                NamedChart {
-                    stem: format!("{}-partners", slug(&option.name)),
-                    chart: Chart::Payback(chart::partners_payback(results, option, basis, rate)),
-                }
-            }
-        })
-    }
-
-    /// Reads a lines file named directly (where no dialog can be shown, and for tests).
-    pub fn import_from(&mut self, path: PathBuf) {
-        let case = self.doc.case.clone();
-        self.files.import_path(&self.ctx, path, case);
-    }
-
-    /// The case with the previewed lines applied, or the problems it would then have.
-    /// Nothing changes until the user applies, and only a valid case is applied.
-    fn apply_import(&mut self, preview: &ImportPreview) -> Result<usize, Vec<String>> {
-        let Ok(lines) = &preview.read else {
-            return Err(Vec::new());
-        };
-        let case = crate::import::apply(&self.doc.case, preview.option, lines, preview.replace)?;
-        self.doc.case = case;
-        self.view.option = preview.option;
-        self.view.line = None;
-        self.view.tab = Tab::Lines;
-        Ok(lines.len())
-    }
-
-    /// Starts writing the export chosen in the dialog.
-    fn start_export(&mut self, choice: &ExportChoice) {
-        let Some(results) = self.results.get() else {
-            return;
-        };
-        let formats: Vec<_> = choice
-            .formats
-            .iter()
-            .filter(|(_, on)| *on)
-            .map(|(f, _)| *f)
-            .collect();
-        let name = self
-            .doc
-            .case
-            .options
-            .get(self.view.option)
-            .map(|o| o.name.clone());
-        let only = if choice.only_selected {
-            name.as_deref()
-        } else {
-            None
-        };
-        let Ok((case, results)) = crate::export::select(&self.doc.case, results, only) else {
-            return;
-        };
-        self.files.export(
-            &self.ctx,
-            files::ExportJob {
-                case,
-                results,
-                dir: PathBuf::from(choice.folder.trim()),
-                formats,
-                provenance: crate::export::Provenance {
-                    file: self
-                        .doc
-                        .path()
-                        .and_then(Path::file_name)
-                        .map(|n| n.to_string_lossy().into_owned()),
-                    date: crate::export::today(),
-                },
-            },
-        );
-    }
-
-    /// Replaces the open case (after New or Open), with fresh history.
-    fn replace(&mut self, doc: Document) {
-        self.history = History::new(&doc.case);
-        self.doc = doc;
-        self.view.option = 0;
-        self.view.line = None;
-        self.files.clear_autosave();
-    }
-
-    fn handle_files(&mut self) {
-        for done in self.files.poll() {
-            match done {
-                Done::Opened(path, Ok(case)) => {
-                    self.files.remember(&path);
-                    self.status = format!("Opened {}", path.display());
-                    self.replace(Document::opened(case, path));
-                }
-                Done::Opened(_, Err(message)) => self.dialog = Some(Dialog::Message(message)),
-                Done::SaveTo(path) => self.save_to(path),
-                Done::Saved(Ok((case, path))) => {
-                    self.files.remember(&path);
-                    self.status = format!("Saved {}", path.display());
-                    self.doc.mark_saved(case, path);
-                    if !self.doc.is_dirty() {
-                        self.files.clear_autosave();
-                    }
-                    if let Some(then) = self.after_save.take() {
-                        self.queued.push(then);
-                    }
-                }
-                Done::Saved(Err(message)) => {
-                    self.after_save = None;
-                    self.dialog = Some(Dialog::Message(format!(
-                        "{message}\nYour work is still open and unchanged: try another folder."
-                    )));
-                }
-                Done::Folder(Some(folder)) => {
-                    if let Some(Dialog::Export(choice)) = &mut self.dialog {
-                        choice.folder = folder.display().to_string();
-                    }
-                }
-                Done::Folder(None) => {}
-                Done::Exported(Ok((dir, written))) => {
-                    let files: Vec<(String, usize)> = written
-                        .iter()
-                        .map(|w| {
-                            let name = w
-                                .path
-                                .file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                            (name, w.bytes)
-                        })
-                        .collect();
-                    self.status = format!(
-                        "{} to {}",
-                        views::dialogs::exported_heading(files.len()),
-                        dir.display()
-                    );
-                    self.dialog = Some(Dialog::Exported(ExportDone { folder: dir, files }));
-                }
-                Done::Exported(Err(message)) => {
-                    self.dialog = Some(Dialog::Message(format!(
-                        "{message}\nNothing in the case has changed: choose another folder and export again."
-                    )));
-                }
-                Done::ImportRead(path, read) => {
-                    self.dialog = Some(Dialog::Import(ImportPreview {
-                        path,
-                        option: self.view.option,
-                        read,
-                        replace: false,
-                        problems: Vec::new(),
-                    }));
-                }
-                Done::ImportUnavailable => {
-                    self.dialog = Some(Dialog::TypeImportPath(String::new()));
-                }
-                Done::ChartSaved(Ok(path)) => {
-                    self.status = format!("Saved the chart to {}", path.display());
-                }
-                Done::ChartSaved(Err(message)) => self.dialog = Some(Dialog::Message(message)),
-                Done::Cancelled {
-                    unavailable: true,
-                    save,
-                } => {
-                    self.dialog = Some(Dialog::TypePath {
-                        save,
-                        text: String::new(),
-                    });
-                }
-                Done::Cancelled { .. } => self.after_save = None,
-            }
-        }
-    }
-
-    /// Saves the case to `path` in the background; the title shows when it is done.
-    pub fn save_to(&mut self, path: PathBuf) {
-        let case = self.doc.case.clone();
-        self.files.save(&self.ctx, case, path);
-    }
-
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allowed_to_close {
-            if self.doc.is_dirty() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                if self.dialog.is_none() {
-                    self.dialog = Some(Dialog::Unsaved {
-                        then: Command::Quit,
-                    });
-                }
-            } else {
-                self.files.clear_autosave();
-            }
+        let interacting =
+            ctx.input(|i| i.pointer.any_down()) || ctx.memory(|m| m.focused().is_some());
+        if self.recorded != self.revision && !interacting {
+            self.history.record(&self.doc.case);
+            self.recorded = self.revision;
         }
     }
 }

@@ -1,16 +1,15 @@
-//! Monte Carlo off the UI thread: one run at a time, cancelled and restarted when the case
-//! changes, with progress the view can show. Tornado and switching values are cached per
-//! case and option, so they are worked out once per change, not every frame.
+//! Monte Carlo off the UI thread: one run at a time, for one revision of the case, cancelled
+//! and restarted when the revision changes, with progress the view can show. A finished run
+//! is kept with the revision it was made from, and offered only to that revision's views.
 
-use crate::case::Case;
-use crate::engine::CaseResults;
+use crate::analysis::Analysis;
 use crate::engine::risk::RiskResults;
-use crate::engine::sensitivity::{SwitchingValues, Tornado, switching_values, tornado};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
 struct Job {
+    revision: u64,
     cancel: Arc<AtomicBool>,
     done: Arc<AtomicU64>,
     /// Trials over every option.
@@ -18,38 +17,38 @@ struct Job {
     result: Receiver<Option<RiskResults>>,
 }
 
-/// The risk analysis of the case as it stands.
+/// The risk analysis of one revision of the case.
 #[derive(Default)]
 pub struct RiskRun {
-    for_case: Option<Case>,
+    for_revision: Option<u64>,
     job: Option<Job>,
-    /// The last finished run, for `for_case`.
-    pub results: Option<RiskResults>,
-    sensitivity: Option<(Case, usize, bool, Tornado, SwitchingValues)>,
+    /// The last finished run, and the revision it is of.
+    finished: Option<(u64, RiskResults)>,
 }
 
 impl RiskRun {
-    /// Starts a run if the case changed since the last one (cancelling any under way), and
-    /// collects a finished run.
-    pub fn keep_up(&mut self, ctx: &egui::Context, case: &Case) {
+    /// Collects a finished run, and starts one for `analysis` if none is under way or done
+    /// for its revision (cancelling a run for an older one).
+    pub fn keep_up(&mut self, ctx: &egui::Context, analysis: &Analysis) {
         if let Some(job) = &self.job {
             match job.result.try_recv() {
                 Ok(result) => {
-                    self.results = result;
+                    self.finished = result.map(|r| (job.revision, r));
                     self.job = None;
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.job = None,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
         }
-        if self.for_case.as_ref() == Some(case) {
+        let revision = analysis.revision();
+        if self.for_revision == Some(revision) {
             return;
         }
-        if let Some(job) = self.job.take() {
-            job.cancel.store(true, Ordering::Relaxed);
-        }
-        self.for_case = Some(case.clone());
-        self.results = None;
+        self.cancel();
+        self.for_revision = Some(revision);
+        let Some((case, _)) = analysis.computed() else {
+            return;
+        };
         let trials = u64::from(case.risk.trials);
         let total = trials * case.options.len() as u64;
         let (cancel, done) = (
@@ -65,11 +64,21 @@ impl RiskRun {
             ctx.request_repaint();
         });
         self.job = Some(Job {
+            revision,
             cancel,
             done,
             trials: total,
             result: receiver,
         });
+    }
+
+    /// The finished run of `revision`, if there is one: never a run of another revision.
+    #[must_use]
+    pub fn results(&self, revision: u64) -> Option<&RiskResults> {
+        self.finished
+            .as_ref()
+            .filter(|(r, _)| *r == revision)
+            .map(|(_, results)| results)
     }
 
     /// The share of the running job done, if one is running.
@@ -89,30 +98,9 @@ impl RiskRun {
         }
     }
 
-    /// Runs again from scratch (after settings change or a cancel).
+    /// Runs again from scratch (after a cancel).
     pub fn restart(&mut self) {
         self.cancel();
-        self.for_case = None;
-    }
-
-    /// The tornado and switching values of option `option`, worked out once per case.
-    pub fn sensitivity(
-        &mut self,
-        case: &Case,
-        results: &CaseResults,
-        option: usize,
-        by_category: bool,
-    ) -> (&Tornado, &SwitchingValues) {
-        let fresh = self
-            .sensitivity
-            .as_ref()
-            .is_some_and(|(c, o, b, _, _)| c == case && *o == option && *b == by_category);
-        if !fresh {
-            let t = tornado(case, &results.options[option], option, by_category);
-            let s = switching_values(case, &results.options[option], option);
-            self.sensitivity = Some((case.clone(), option, by_category, t, s));
-        }
-        let (_, _, _, t, s) = self.sensitivity.as_ref().expect("just set");
-        (t, s)
+        self.for_revision = None;
     }
 }

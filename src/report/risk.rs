@@ -78,17 +78,36 @@ pub fn shortfall_words(threshold: &Threshold) -> String {
 
 /// The headline of a Monte Carlo outcome: "pays back within 10 years in 87% of trials".
 #[must_use]
-pub fn headline(outcome: &Outcome, case: &Case, years: &[String]) -> String {
+pub fn headline(outcome: &Outcome, target_year: Option<u32>, years: &[String]) -> String {
     let mut text = format!(
         "pays back within {} years in {:.0}% of trials",
         years.len(),
         outcome.within_horizon * 100.0
     );
-    if let (Some(share), Some(year)) = (outcome.by_target, case.risk.target_year) {
+    if let (Some(share), Some(year)) = (outcome.by_target, target_year) {
         let label = years.get(year as usize).map_or("", String::as_str);
         let _ = write!(text, ", by the end of {label} in {:.0}%", share * 100.0);
     }
     text
+}
+
+/// What the trials say of an option with no ranges: nothing the central case does not.
+pub const NO_RANGES: &str = "has no ranges entered, so every trial equals the central case: give lines a range, or the option a benefit delay range, to see how sure the payback is";
+
+/// The Monte Carlo headline of `option` (or one of its partners' `outcome`): the share of
+/// trials paying back, or, with no ranges entered, that there is nothing to draw.
+#[must_use]
+pub fn option_headline(
+    option: &crate::case::CaseOption,
+    outcome: &Outcome,
+    target_year: Option<u32>,
+    years: &[String],
+) -> String {
+    if option.has_ranges() {
+        headline(outcome, target_year, years)
+    } else {
+        NO_RANGES.to_owned()
+    }
 }
 
 /// The text `sharecase risk` prints for option `index`.
@@ -171,7 +190,12 @@ pub fn text(
             out,
             "\n  {} {}.",
             option.name,
-            headline(&risk.options[index][0], case, &results.years)
+            option_headline(
+                &case.options[index],
+                &risk.options[index][0],
+                case.risk.target_year,
+                &results.years
+            )
         );
         let _ = writeln!(
             out,

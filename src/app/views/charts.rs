@@ -245,19 +245,12 @@ pub fn basis_switch(ui: &mut egui::Ui, basis: &mut Basis) {
 /// The payback tab: every option's curve.
 pub fn payback_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     basis_switch(ui, &mut app.view.basis);
-    let Some(results) = app.results.get() else {
-        super::super::fields::problems(
-            ui,
-            &["Fix the problems listed to see the payback chart.".to_owned()],
-        );
+    let Some((case, results)) = app.analysis.computed() else {
+        super::case_problem_list(ui, &app.analysis, &mut app.queued);
         return;
     };
-    let chart = chart::options_payback(
-        results,
-        app.view.basis,
-        &app.doc.case.title,
-        app.doc.case.discount_rate,
-    );
+    super::left_out_note(ui, &app.analysis);
+    let chart = chart::options_payback(results, app.view.basis, &case.title, case.discount_rate);
     ui.strong(&chart.title);
     ui.label(
         egui::RichText::new(&chart.basis_label)
@@ -300,14 +293,11 @@ pub fn chart_menu(response: &egui::Response, chart: ChartRef) -> Option<Command>
 
 /// The investment against savings tab for the selected option.
 pub fn flows_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(results) = app.results.get() else {
-        super::super::fields::problems(
-            ui,
-            &["Fix the problems listed to see this chart.".to_owned()],
-        );
+    let Some(option) = super::option_figures(ui, &app.analysis, app.view.option, &mut app.queued)
+    else {
         return;
     };
-    let Some(option) = results.options.get(app.view.option) else {
+    let Some(results) = app.analysis.results() else {
         return;
     };
     let chart = chart::flows_chart(results, option);

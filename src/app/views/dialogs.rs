@@ -1,7 +1,7 @@
 //! Questions the user must answer: unsaved changes, recovering autosaved work, messages, and
 //! typing a path where no native file dialog can be shown.
 
-use super::super::{Command, Dialog, Document, SharecaseApp};
+use super::super::{Command, Dialog, SharecaseApp};
 use std::path::PathBuf;
 
 /// Shows the waiting dialog, if any.
@@ -36,21 +36,25 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                     }
                 });
             }
-            Dialog::Recover(case) => {
+            Dialog::Recover => {
                 ui.heading("Recover unsaved work?");
-                ui.label(format!(
-                    "Sharecase kept unsaved changes to \"{}\" from a session that did not close normally.",
-                    case.title
-                ));
+                if let Some(recovered) = &app.recovered {
+                    let from = recovered.path.as_ref().map_or_else(
+                        || "a case not yet saved to a file".to_owned(),
+                        |p| p.display().to_string(),
+                    );
+                    ui.label(format!(
+                        "Sharecase kept unsaved changes to \"{}\" ({from}) from a session that did not close normally.",
+                        recovered.case.title
+                    ));
+                }
                 ui.horizontal(|ui| {
-                    if ui.button("Recover").clicked() {
-                        let recovered = *case.clone();
-                        app.doc = Document::unsaved(app.doc.case.clone());
-                        app.doc.case = recovered;
+                    if ui.button(Command::RecoverWork.label()).clicked() {
+                        app.queued.push(Command::RecoverWork);
                         close = true;
                     }
-                    if ui.button("Discard").clicked() {
-                        app.files.clear_autosave();
+                    if ui.button(Command::DiscardRecovered.label()).clicked() {
+                        app.queued.push(Command::DiscardRecovered);
                         close = true;
                     }
                 });
@@ -126,11 +130,27 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                     .get(app.view.option)
                     .map_or_else(String::new, |o| o.name.clone());
                 ui.radio_value(&mut choice.only_selected, false, "Every option");
-                ui.radio_value(
-                    &mut choice.only_selected,
-                    true,
-                    format!("Only \"{selected}\""),
-                );
+                let selected_has_figures = app.analysis.option(app.view.option).is_some();
+                ui.add_enabled_ui(selected_has_figures, |ui| {
+                    ui.radio_value(
+                        &mut choice.only_selected,
+                        true,
+                        format!("Only \"{selected}\""),
+                    );
+                });
+                if !selected_has_figures {
+                    choice.only_selected = false;
+                }
+                let left_out: Vec<&str> = app.analysis.left_out().map(|(name, _)| name).collect();
+                if !left_out.is_empty() {
+                    ui.colored_label(
+                        super::super::theme::Palette::of(ui).warning,
+                        format!(
+                            "Left out, having problems to put right or no lines: {}",
+                            left_out.join(", ")
+                        ),
+                    );
+                }
                 ui.add_space(6.0);
                 ui.strong("Folder");
                 ui.horizontal(|ui| {

@@ -5,34 +5,88 @@ use super::super::SharecaseApp;
 use super::super::fields;
 use super::super::theme::{Palette, strong_family};
 use super::problems_for;
+use crate::analysis::OptionState;
 use crate::engine::OptionResults;
 use crate::format::{MoneyStyle, money, number};
 use crate::report::words;
 use rust_decimal::Decimal;
 
-/// The header of the central panel.
+/// The header of the central panel. Its height does not depend on the figures: the cards keep
+/// their places (a dash where there is no figure) and the warnings sit in a strip of one
+/// line, so the tabs and the grid below never move under the user's pointer.
 pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     let index = app.view.option;
-    let problems = app.results.problems().to_vec();
-    let Some(option) = app.doc.case.options.get_mut(index) else {
+    let Some(current) = app.doc.case.options.get(index).map(|o| o.name.clone()) else {
         return;
     };
     ui.horizontal(|ui| {
-        let label = ui.label(egui::RichText::new("Option").color(Palette::of(ui).muted));
-        ui.add(
-            egui::TextEdit::singleline(&mut option.name)
-                .font(egui::FontId::new(20.0, strong_family()))
-                .desired_width(380.0),
-        )
-        .labelled_by(label.id);
+        ui.label(egui::RichText::new("Option").color(Palette::of(ui).muted));
+        let case = &mut app.doc.case;
+        ui.scope(|ui| {
+            ui.style_mut().override_font_id = Some(egui::FontId::new(20.0, strong_family()));
+            fields::name(ui, "option-name", "Option name", &current, 380.0, |name| {
+                case.rename_option(index, &name)
+            });
+        });
     });
+    let problems = app.analysis.problems().to_vec();
     fields::problems(ui, &problems_for(&problems, index, None, "name"));
-    if let Some(results) = app.results.get()
-        && let Some(figures) = results.options.get(index)
-    {
-        cards(ui, figures, &results.years, app.view.money);
-    }
+    let state = app.analysis.option_state(index);
+    let (figures, note) = match &state {
+        OptionState::Figures(figures) => (Some(*figures), None),
+        OptionState::NoLines => (None, Some("no lines yet")),
+        OptionState::Problems(_) => (None, Some("see the problems below")),
+        OptionState::CaseProblems => (None, Some("see the problems below")),
+    };
+    let years = app
+        .analysis
+        .results()
+        .map(|r| r.years.clone())
+        .unwrap_or_default();
+    cards(ui, figures, note, &years, app.view.money);
+    warnings_strip(ui, figures);
     what_if(app, ui);
+}
+
+/// One line of warnings, always the same height: the first in full, the rest behind a button.
+fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>) {
+    let palette = Palette::of(ui);
+    let warnings: Vec<String> = figures
+        .map(|f| {
+            f.figures
+                .warnings
+                .iter()
+                .map(|w| w.message.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let height = 24.0;
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_height(height);
+            let Some(first) = warnings.first() else {
+                ui.label(egui::RichText::new("No warnings").color(palette.muted));
+                return;
+            };
+            if warnings.len() > 1 {
+                ui.menu_button(format!("{} warnings", warnings.len()), |ui| {
+                    ui.set_max_width(620.0);
+                    for warning in &warnings {
+                        ui.colored_label(palette.warning, format!("Warning: {warning}"));
+                    }
+                });
+            }
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("Warning: {first}")).color(palette.warning),
+                )
+                .truncate(),
+            )
+            .on_hover_text(first);
+        },
+    );
 }
 
 fn card(ui: &mut egui::Ui, title: &str, value: &str, note: &str, colour: Option<egui::Color32>) {
@@ -51,16 +105,24 @@ fn card(ui: &mut egui::Ui, title: &str, value: &str, note: &str, colour: Option<
                     text = text.color(colour);
                 }
                 ui.label(text);
-                if !note.is_empty() {
-                    ui.label(egui::RichText::new(note).color(palette.muted).small());
-                }
+                // Always a note line, so every card has the same height.
+                ui.label(
+                    egui::RichText::new(if note.is_empty() { " " } else { note })
+                        .color(palette.muted)
+                        .small(),
+                );
             });
         });
 }
 
-fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: MoneyStyle) {
+fn cards(
+    ui: &mut egui::Ui,
+    option: Option<&OptionResults>,
+    missing: Option<&str>,
+    years: &[String],
+    style: MoneyStyle,
+) {
     let palette = Palette::of(ui);
-    let m = &option.figures.measures;
     let sign = |d: Decimal| {
         if d >= Decimal::ZERO {
             palette.good
@@ -69,7 +131,23 @@ fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: Mon
         }
     };
     let style = style.for_axis();
+    let dash = "-";
+    let missing = missing.unwrap_or("");
     ui.horizontal_wrapped(|ui| {
+        let Some(option) = option else {
+            for title in [
+                "Net present value",
+                "Payback (cash)",
+                "Discounted payback",
+                "IRR (real)",
+                "Benefit-cost ratio",
+                "Investment",
+            ] {
+                card(ui, title, dash, missing, None);
+            }
+            return;
+        };
+        let m = &option.figures.measures;
         card(
             ui,
             "Net present value",
@@ -107,9 +185,6 @@ fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: Mon
             None,
         );
     });
-    for warning in &option.figures.warnings {
-        ui.colored_label(palette.warning, format!("Warning: {}", warning.message));
-    }
 }
 
 fn payback_year(payback: &crate::engine::Payback, years: &[String]) -> String {

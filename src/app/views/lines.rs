@@ -5,6 +5,7 @@ use super::super::fields::{self, Kind};
 use super::super::theme::Palette;
 use super::super::{Command, SharecaseApp};
 use super::problems_for;
+use crate::analysis::{Analysis, OptionState};
 use crate::case::{Amounts, Line, LineKind, STANDARD_CATEGORIES, Sharing};
 use crate::format::{MoneyStyle, money, money_cell, percent_short};
 use rust_decimal::Decimal;
@@ -44,7 +45,7 @@ fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) 
 /// The lines tab.
 pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     let index = app.view.option;
-    let problems = app.results.problems().to_vec();
+    let problems = app.analysis.problems().to_vec();
     ui.horizontal(|ui| {
         if ui.button("Add line").on_hover_text("Ctrl+L").clicked() {
             app.run_command(Command::AddLine);
@@ -55,6 +56,12 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 .color(Palette::of(ui).muted),
         );
     });
+    if !matches!(
+        app.analysis.option_state(index),
+        OptionState::Figures(_) | OptionState::NoLines
+    ) {
+        super::option_figures(ui, &app.analysis, index, &mut app.queued);
+    }
     let style = app.view.money;
     let case = &app.doc.case;
     let context = Context {
@@ -114,9 +121,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 });
         });
     if let Some(l) = delete {
-        option.lines.remove(l);
-        app.view.line = None;
-        app.status = "Line deleted: Undo (Ctrl+Z) brings it back.".into();
+        app.queued.push(Command::DeleteLine(l));
     }
     if option.lines.is_empty() {
         ui.label("This option has no lines yet: add one to enter its costs and savings.");
@@ -133,7 +138,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 details(ui, &context, horizon, inflation, line, l, &problems);
                 ui.separator();
             }
-            totals(&app.results, index, ui, style);
+            totals(&app.analysis, index, ui, style);
         });
 }
 
@@ -466,19 +471,8 @@ fn details(
     fields::problems(ui, problems);
 }
 
-fn totals(computed: &super::super::Results, option: usize, ui: &mut egui::Ui, style: MoneyStyle) {
-    let Some(results) = computed.get() else {
-        fields::problems(
-            ui,
-            &computed
-                .problems()
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
-        );
-        return;
-    };
-    let Some(option) = results.options.get(option) else {
+fn totals(analysis: &Analysis, option: usize, ui: &mut egui::Ui, style: MoneyStyle) {
+    let (Some(results), Some(option)) = (analysis.results(), analysis.option(option)) else {
         return;
     };
     ui.strong("Totals by kind: cash, after adjustments and indexation");

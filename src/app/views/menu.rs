@@ -33,7 +33,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             item(app, ui, Command::Save, true);
             item(app, ui, Command::SaveAs, true);
             ui.separator();
-            let valid = app.results.get().is_some();
+            let valid = app.analysis.results().is_some();
             item(app, ui, Command::Export, valid);
             item(app, ui, Command::ImportLines, true);
             ui.separator();

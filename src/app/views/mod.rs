@@ -12,8 +12,10 @@ mod sensitivity;
 mod tables;
 
 use super::theme::Palette;
-use super::{SharecaseApp, Tab};
+use super::{Command, SharecaseApp, Tab};
+use crate::analysis::{Analysis, OptionState};
 use crate::case::Problem;
+use crate::engine::OptionResults;
 
 /// The main window: menu, navigator, the selected option's header and tabs, status bar.
 pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
@@ -48,17 +50,39 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 fn status(app: &SharecaseApp, ui: &mut egui::Ui) {
     let palette = Palette::of(ui);
     ui.horizontal(|ui| {
-        let problems = app.results.problems().len();
-        if problems > 0 {
+        let problems = app.analysis.problems().len();
+        if app.unread_fields > 0 {
             ui.colored_label(
                 palette.error,
                 format!(
-                    "{problems} problem{} to fix before figures can be shown",
+                    "{} with text that is not a number: the figures leave {} out until {} put right",
+                    plural(app.unread_fields, "field"),
+                    if app.unread_fields == 1 { "it" } else { "them" },
+                    if app.unread_fields == 1 { "it is" } else { "they are" }
+                ),
+            );
+            ui.separator();
+        }
+        if problems == 0 && app.unread_fields == 0 {
+            ui.colored_label(palette.good, "Case valid: figures up to date");
+        } else if problems == 0 {
+            ui.colored_label(palette.good, "Case valid");
+        } else if app.analysis.results().is_some() {
+            ui.colored_label(
+                palette.warning,
+                format!(
+                    "{problems} problem{} to put right: options with problems show no figures",
                     if problems == 1 { "" } else { "s" }
                 ),
             );
         } else {
-            ui.colored_label(palette.good, "Case valid: figures up to date");
+            ui.colored_label(
+                palette.error,
+                format!(
+                    "{problems} problem{} to put right before figures can be shown",
+                    if problems == 1 { "" } else { "s" }
+                ),
+            );
         }
         ui.separator();
         let state = match (app.doc.path().is_some(), app.doc.is_dirty()) {
@@ -103,4 +127,144 @@ pub fn case_problems(problems: &[Problem], field: &str) -> Vec<String> {
         .filter(|p| p.option.is_none() && p.field.starts_with(field))
         .map(|p| p.message.clone())
         .collect()
+}
+
+/// The figures of option `option`, or `None` after saying, where the figures would be, why
+/// there are none: its own problems (each with a button to the field), the case's, or that
+/// it has no lines yet.
+pub fn option_figures<'a>(
+    ui: &mut egui::Ui,
+    analysis: &'a Analysis,
+    option: usize,
+    commands: &mut Vec<Command>,
+) -> Option<&'a OptionResults> {
+    match analysis.option_state(option) {
+        OptionState::Figures(figures) => Some(figures),
+        OptionState::NoLines => {
+            ui.label(
+                "This option has no lines yet, so it has no figures: add its costs and savings on the Lines tab (Add line, Ctrl+L).",
+            );
+            None
+        }
+        OptionState::Problems(problems) => {
+            let palette = Palette::of(ui);
+            ui.colored_label(
+                palette.error,
+                format!(
+                    "This option has {} to put right before its figures can be shown (the other options keep theirs):",
+                    plural(problems.len(), "problem")
+                ),
+            );
+            problem_list(ui, &problems, commands);
+            None
+        }
+        OptionState::CaseProblems => {
+            case_problem_list(ui, analysis, commands);
+            None
+        }
+    }
+}
+
+/// The case's own problems, which stop every figure, listed where the figures would be.
+pub fn case_problem_list(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
+    let problems: Vec<&Problem> = analysis.case_problems().collect();
+    let palette = Palette::of(ui);
+    if problems.is_empty() {
+        let broken = analysis.left_out().filter(|(_, broken)| *broken).count();
+        ui.colored_label(
+            palette.error,
+            if broken == 0 {
+                "No option has lines yet: add costs and savings on the Lines tab (Add line, Ctrl+L)."
+            } else {
+                "No option has figures yet: each has problems to put right or no lines (see each option's Lines tab)."
+            },
+        );
+        return;
+    }
+    ui.colored_label(
+        palette.error,
+        format!(
+            "The case settings (left) have {} to put right before any figure can be shown:",
+            plural(problems.len(), "problem")
+        ),
+    );
+    problem_list(ui, &problems, commands);
+}
+
+/// Each problem in words, with a button to the option or line it is in.
+fn problem_list(ui: &mut egui::Ui, problems: &[&Problem], commands: &mut Vec<Command>) {
+    let palette = Palette::of(ui);
+    egui::ScrollArea::vertical()
+        .id_salt("problem-list")
+        .max_height(160.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for problem in problems {
+                ui.horizontal_wrapped(|ui| {
+                    let place = problem_place(problem);
+                    ui.colored_label(
+                        palette.error,
+                        if place.is_empty() {
+                            problem.message.clone()
+                        } else {
+                            format!("{place}: {}", problem.message)
+                        },
+                    );
+                    if let Some(option) = problem.option
+                        && ui
+                            .small_button(match problem.line {
+                                Some(l) => format!("Go to line {}", l + 1),
+                                None => "Go to the option".to_owned(),
+                            })
+                            .clicked()
+                    {
+                        commands.push(Command::GoTo {
+                            option,
+                            line: problem.line,
+                        });
+                    }
+                });
+            }
+        });
+}
+
+/// Where a problem is, in the user's words: the line's number and name, if it is in one.
+fn problem_place(problem: &Problem) -> String {
+    match problem.place.split_once(", line ") {
+        Some((_, line)) => format!("Line {line}"),
+        None => String::new(),
+    }
+}
+
+/// Options left out of a view of every option, and why, said in one line.
+pub fn left_out_note(ui: &mut egui::Ui, analysis: &Analysis) {
+    if analysis.results().is_none() {
+        return;
+    }
+    let left_out: Vec<String> = analysis
+        .left_out()
+        .map(|(name, broken)| {
+            if broken {
+                format!("{name} (problems to put right)")
+            } else {
+                format!("{name} (no lines yet)")
+            }
+        })
+        .collect();
+    if !left_out.is_empty() {
+        ui.colored_label(
+            Palette::of(ui).warning,
+            format!("Not shown: {}", left_out.join(", ")),
+        );
+    }
+}
+
+/// `n thing` or `n things`.
+#[must_use]
+pub fn plural(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
 }

@@ -27,7 +27,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 fn options(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     ui.heading("Options");
     let palette = Palette::of(ui);
-    let problems = app.results.problems();
+    let problems = app.analysis.problems();
     for (i, option) in app.doc.case.options.iter().enumerate() {
         let flagged = problems.iter().any(|p| p.option == Some(i));
         let label = if flagged {
@@ -73,7 +73,7 @@ fn options(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 }
 
 fn settings(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let problems = app.results.problems().to_vec();
+    let problems = app.analysis.problems().to_vec();
     let case = &mut app.doc.case;
     egui::Grid::new("settings")
         .num_columns(2)
@@ -155,19 +155,20 @@ fn settings(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 }
 
 fn partners(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let problems = app.results.problems().to_vec();
+    let problems = app.analysis.problems().to_vec();
     let case = &mut app.doc.case;
-    let mut rename = None;
     let mut remove = None;
-    for (i, partner) in case.partners.iter().enumerate() {
+    for i in 0..case.partners.len() {
         ui.horizontal(|ui| {
-            let mut name = partner.name.clone();
-            let response = ui
-                .add(egui::TextEdit::singleline(&mut name).desired_width(170.0))
-                .accessible_name(format!("Partner {} name", i + 1));
-            if response.changed() {
-                rename = Some((i, name));
-            }
+            let current = case.partners[i].name.clone();
+            fields::name(
+                ui,
+                ("partner-name", i),
+                &format!("Partner {} name", i + 1),
+                &current,
+                170.0,
+                |name| case.rename_partner(i, &name),
+            );
             if ui
                 .add_enabled(case.partners.len() > 1, egui::Button::new("Remove"))
                 .on_hover_text("Remove this partner; lines given to it are then shared equally")
@@ -176,9 +177,6 @@ fn partners(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 remove = Some(i);
             }
         });
-    }
-    if let Some((i, name)) = rename {
-        case.rename_partner(i, &name);
     }
     if let Some(i) = remove {
         case.remove_partner(i);
@@ -190,22 +188,22 @@ fn partners(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 }
 
 fn bases(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let problems = app.results.problems().to_vec();
+    let problems = app.analysis.problems().to_vec();
     let case = &mut app.doc.case;
     let partner_names: Vec<String> = case.partners.iter().map(|p| p.name.clone()).collect();
-    let mut rename = None;
     let mut remove = None;
     for b in 0..case.bases.len() {
         ui.group(|ui| {
             ui.horizontal(|ui| {
-                let mut name = case.bases[b].name.clone();
-                if ui
-                    .add(egui::TextEdit::singleline(&mut name).desired_width(160.0))
-                    .accessible_name(format!("Basis {} name", b + 1))
-                    .changed()
-                {
-                    rename = Some((b, name));
-                }
+                let current = case.bases[b].name.clone();
+                fields::name(
+                    ui,
+                    ("basis-name", b),
+                    &format!("Basis {} name", b + 1),
+                    &current,
+                    160.0,
+                    |name| case.rename_basis(b, &name),
+                );
                 if ui
                     .button("Remove")
                     .on_hover_text("Lines on this basis are then shared equally")
@@ -249,9 +247,6 @@ fn bases(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 .labelled_by(label.id);
             fields::problems(ui, &case_problems(&problems, &format!("bases[{b}]")));
         });
-    }
-    if let Some((b, name)) = rename {
-        case.rename_basis(b, &name);
     }
     if let Some(b) = remove {
         case.remove_basis(b);

@@ -34,8 +34,10 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 egui::RichText::new(&app.doc.case.title)
                     .font(egui::FontId::new(34.0, strong_family())),
             );
-            let Some(results) = app.results.get() else {
-                ui.label("Fix the case's problems to present it.");
+            let Some((case, results)) = app.analysis.computed() else {
+                ui.label(
+                    "There are no figures to present until the case's problems are put right.",
+                );
                 return;
             };
             ui.add_space(8.0);
@@ -65,12 +67,8 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 }
             });
             ui.add_space(10.0);
-            let chart = chart::options_payback(
-                results,
-                app.view.basis,
-                &app.doc.case.title,
-                app.doc.case.discount_rate,
-            );
+            let chart =
+                chart::options_payback(results, app.view.basis, &case.title, case.discount_rate);
             ui.label(egui::RichText::new(&chart.basis_label).size(18.0));
             draw_payback(
                 ui,

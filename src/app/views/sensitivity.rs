@@ -4,27 +4,37 @@
 use super::super::SharecaseApp;
 use super::super::theme::{Palette, colour};
 use crate::report::chart::{PALETTE, axis_money};
-use crate::report::risk::{delay_words, headline, shortfall_words, switch_words};
+use crate::report::risk::{NO_RANGES, delay_words, headline, shortfall_words, switch_words};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Legend, Line, Plot};
 
 /// The tab.
 pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(results) = app.results.get() else {
-        super::super::fields::problems(
-            ui,
-            &["Fix the problems listed to see the sensitivity and risk analysis.".to_owned()],
-        );
+    let index = app.view.option;
+    // Every figure below is of this one revision: results, tornado, switching values and
+    // the trials, whatever is edited during the frame.
+    let analysis = &app.analysis;
+    let Some(option) = super::option_figures(ui, analysis, index, &mut app.queued) else {
         return;
     };
-    let index = app.view.option;
-    if index >= results.options.len() {
+    let (Some(results), Some(at), Some(sensitivity)) = (
+        analysis.results(),
+        analysis.computed_index(index),
+        analysis.sensitivity(index, app.view.tornado_by_category),
+    ) else {
         return;
-    }
+    };
     let ctx = ui.ctx().clone();
-    app.risk.keep_up(&ctx, &app.doc.case);
+    app.risk.keep_up(&ctx, analysis);
+    let revision = analysis.revision();
+    let ranged = analysis
+        .case()
+        .options
+        .get(index)
+        .is_some_and(crate::case::CaseOption::has_ranges);
     let palette = Palette::of(ui);
     let style = app.view.money.for_axis();
     let years = results.years.clone();
+    let target_year = analysis.case().risk.target_year;
 
     // Settings and progress.
     ui.horizontal_wrapped(|ui| {
@@ -75,21 +85,27 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         }
     });
 
-    let entity_names: Vec<String> = std::iter::once(results.options[index].name.clone())
+    let entity_names: Vec<String> = std::iter::once(option.name.clone())
         .chain(results.partners.iter().cloned())
         .collect();
     app.view.risk_entity = app.view.risk_entity.min(entity_names.len() - 1);
-    if let Some(risk) = &app.risk.results {
+    if !ranged {
+        ui.label(
+            egui::RichText::new(format!("{} {NO_RANGES}.", option.name))
+                .size(17.0)
+                .strong(),
+        );
+    } else if let Some(risk) = app.risk.results(revision) {
         if let Some(outcome) = risk
             .options
-            .get(index)
+            .get(at)
             .and_then(|o| o.get(app.view.risk_entity))
         {
             ui.label(
                 egui::RichText::new(format!(
                     "{} {}",
                     outcome.name,
-                    headline(outcome, &app.doc.case, &years)
+                    headline(outcome, target_year, &years)
                 ))
                 .size(19.0)
                 .strong(),
@@ -105,25 +121,21 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 .color(palette.muted),
             );
         }
-    } else {
+    } else if ranged {
         ui.label("Running the trials...");
     }
 
-    let (tornado, switching) = {
-        let (t, s) =
-            app.risk
-                .sensitivity(&app.doc.case, results, index, app.view.tornado_by_category);
-        (t.clone(), s.clone())
-    };
+    let (tornado, switching) = (&sensitivity.tornado, &sensitivity.switching);
     ui.columns(2, |columns| {
         let ui = &mut columns[0];
         ui.strong(format!(
-            "Tornado: NPV with each {} at its low and high end (widest ten)",
+            "Tornado: NPV with each {} at its low and high end (widest ten), around an NPV of {}",
             if app.view.tornado_by_category {
                 "category"
             } else {
                 "line"
-            }
+            },
+            crate::format::money(tornado.base_npv, app.view.money)
         ));
         // The ten widest bars, as a tornado is read; the table below lists every line.
         let shown = &tornado.bars[..tornado.bars.len().min(10)];
@@ -230,13 +242,17 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 .response
                 .labelled_by(label.id);
         });
-        let Some(risk) = &app.risk.results else {
+        if !ranged {
+            ui.label(format!("{} {NO_RANGES}.", option.name));
+            return;
+        }
+        let Some(risk) = app.risk.results(revision) else {
             ui.spinner();
             return;
         };
         let Some(outcome) = risk
             .options
-            .get(index)
+            .get(at)
             .and_then(|o| o.get(app.view.risk_entity))
         else {
             return;

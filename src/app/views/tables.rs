@@ -2,22 +2,10 @@
 //! Money is rounded for display only; partners are rounded so that they add up.
 
 use super::super::SharecaseApp;
-use super::super::fields;
 use super::charts::{Look, basis_switch, draw_payback};
 use crate::engine::{Figures, Measures};
 use crate::format::{MoneyStyle, money, number, percent};
 use crate::report::{chart, partners::apportioned, words};
-
-fn no_results(app: &SharecaseApp, ui: &mut egui::Ui) {
-    let messages: Vec<String> = app
-        .results
-        .problems()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    ui.label("Fix these problems to see the figures:");
-    fields::problems(ui, &messages);
-}
 
 /// Payback for a table cell: `4y 5m, 2030/31`, `immediate`, `none (£416,707 short)`.
 fn payback_cell(p: &crate::engine::Payback, years: &[String], style: MoneyStyle) -> String {
@@ -65,16 +53,15 @@ fn measure_rows(m: &Measures, years: &[String], style: MoneyStyle) -> Vec<(&'sta
 /// The partners tab: each partner's payback curve and headline figures for the option.
 pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     basis_switch(ui, &mut app.view.basis);
-    let Some(results) = app.results.get() else {
-        no_results(app, ui);
+    let Some(option) = super::option_figures(ui, &app.analysis, app.view.option, &mut app.queued)
+    else {
         return;
     };
-    let Some(option) = results.options.get(app.view.option) else {
+    let Some((case, results)) = app.analysis.computed() else {
         return;
     };
     let style = app.view.money;
-    let chart =
-        chart::partners_payback(results, option, app.view.basis, app.doc.case.discount_rate);
+    let chart = chart::partners_payback(results, option, app.view.basis, case.discount_rate);
     ui.strong(&chart.title);
     ui.label(
         egui::RichText::new(&chart.basis_label)
@@ -204,10 +191,11 @@ pub fn show_table(ui: &mut egui::Ui, table: &Shown) {
 
 /// Options side by side.
 pub fn compare_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(results) = app.results.get() else {
-        no_results(app, ui);
+    let Some(results) = app.analysis.results() else {
+        super::case_problem_list(ui, &app.analysis, &mut app.queued);
         return;
     };
+    super::left_out_note(ui, &app.analysis);
     let style = app.view.money;
     let mut rows = vec![
         std::iter::once(String::new())
@@ -237,11 +225,8 @@ pub fn compare_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 
 /// The yearly table of the selected option.
 pub fn yearly_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(results) = app.results.get() else {
-        no_results(app, ui);
-        return;
-    };
-    let Some(option) = results.options.get(app.view.option) else {
+    let Some(option) = super::option_figures(ui, &app.analysis, app.view.option, &mut app.queued)
+    else {
         return;
     };
     let style = app.view.money;

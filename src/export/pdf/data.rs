@@ -596,7 +596,14 @@ fn option_data(
         risk: outcomes.map(|o| risk_table(o, case, years)),
         risk_headline: outcomes
             .and_then(|o| o.first())
-            .map(|o| format!("{} {}.", option.name, risk::headline(o, case, years))),
+            .zip(case.options.iter().find(|o| o.name == option.name))
+            .map(|(o, entered)| {
+                format!(
+                    "{} {}.",
+                    option.name,
+                    risk::option_headline(entered, o, case.risk.target_year, years)
+                )
+            }),
     }
 }
 

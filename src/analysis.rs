@@ -1,0 +1,229 @@
+//! One analysis per revision of a case: everything derived from it, in one place.
+//!
+//! A view never mixes figures of two revisions: it reads the results, the tornado, the
+//! switching values and (from the background) the Monte Carlo run of one [`Analysis`],
+//! stamped with the revision of the case it was made from. Options are validated one by
+//! one, so a problem in one option leaves the figures of the others in place; only a problem
+//! in the case's own settings (horizon, partners, bases) stops every figure.
+//!
+//! This layer sits between [`crate::engine`] (pure figures) and the views; it knows nothing
+//! of windows, files or wording.
+
+use crate::case::{Case, Problem, validate};
+use crate::engine::sensitivity::{SwitchingValues, Tornado, switching_values, tornado};
+use crate::engine::{self, CaseResults, OptionResults};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The figures that can be computed from one revision of a case.
+pub struct Analysis {
+    revision: u64,
+    case: Case,
+    problems: Vec<Problem>,
+    computed: Option<Computed>,
+    sensitivity: RefCell<HashMap<(usize, bool), Rc<Sensitivity>>>,
+}
+
+/// The options with no problems, computed together as a case of their own.
+struct Computed {
+    case: Case,
+    results: CaseResults,
+    /// For each option of the whole case, its place among the computed ones.
+    index: Vec<Option<usize>>,
+}
+
+/// The tornado and switching values of one option.
+#[derive(Debug, Clone)]
+pub struct Sensitivity {
+    /// NPV with each line (or category) at its low and high end.
+    pub tornado: Tornado,
+    /// The changes that bring NPV to zero.
+    pub switching: SwitchingValues,
+}
+
+/// What can be shown for one option.
+pub enum OptionState<'a> {
+    /// Its figures.
+    Figures(&'a OptionResults),
+    /// It has no lines yet: figures of zero would claim too much.
+    NoLines,
+    /// Its own problems stop its figures (the other options keep theirs).
+    Problems(Vec<&'a Problem>),
+    /// Problems in the case's settings stop every option's figures.
+    CaseProblems,
+}
+
+impl Analysis {
+    /// Validates and computes `case`, as it stands at `revision`.
+    #[must_use]
+    pub fn new(case: &Case, revision: u64) -> Self {
+        let problems = validate(case);
+        let computed = computed(case, &problems);
+        Self {
+            revision,
+            case: case.clone(),
+            problems,
+            computed,
+            sensitivity: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The revision of the case this analysis is of.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The case as it stood at this revision.
+    #[must_use]
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    /// Every problem of the case.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Problems of the case's own settings, which stop every figure.
+    pub fn case_problems(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.option.is_none())
+    }
+
+    /// Problems of option `option`.
+    pub fn option_problems(&self, option: usize) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(move |p| p.option == Some(option))
+    }
+
+    /// The results of every option that has figures, as a case of its own (the options with
+    /// problems left out), with that case. `None` when no option can be computed.
+    #[must_use]
+    pub fn computed(&self) -> Option<(&Case, &CaseResults)> {
+        self.computed.as_ref().map(|c| (&c.case, &c.results))
+    }
+
+    /// The results of the computed options.
+    #[must_use]
+    pub fn results(&self) -> Option<&CaseResults> {
+        self.computed.as_ref().map(|c| &c.results)
+    }
+
+    /// Where option `option` of the case sits among the computed options.
+    #[must_use]
+    pub fn computed_index(&self, option: usize) -> Option<usize> {
+        self.computed.as_ref()?.index.get(option).copied().flatten()
+    }
+
+    /// The figures of option `option`, when it has them.
+    #[must_use]
+    pub fn option(&self, option: usize) -> Option<&OptionResults> {
+        let at = self.computed_index(option)?;
+        self.computed.as_ref()?.results.options.get(at)
+    }
+
+    /// What can be shown for option `option`.
+    #[must_use]
+    pub fn option_state(&self, option: usize) -> OptionState<'_> {
+        if self.case_problems().next().is_some() {
+            return OptionState::CaseProblems;
+        }
+        let own: Vec<&Problem> = self.option_problems(option).collect();
+        if !own.is_empty() {
+            return OptionState::Problems(own);
+        }
+        if self
+            .case
+            .options
+            .get(option)
+            .is_some_and(|o| o.lines.is_empty())
+        {
+            return OptionState::NoLines;
+        }
+        self.option(option)
+            .map_or(OptionState::CaseProblems, OptionState::Figures)
+    }
+
+    /// The options left out of the figures, each with why: `true` when for its problems,
+    /// `false` when it has no lines yet.
+    pub fn left_out(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.case
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.computed_index(*i).is_none())
+            .map(|(i, o)| {
+                (
+                    o.name.as_str(),
+                    !o.lines.is_empty() || self.option_problems(i).next().is_some(),
+                )
+            })
+    }
+
+    /// The tornado and switching values of option `option`, worked out once per revision
+    /// from this revision's own case and results.
+    #[must_use]
+    pub fn sensitivity(&self, option: usize, by_category: bool) -> Option<Rc<Sensitivity>> {
+        let computed = self.computed.as_ref()?;
+        let at = self.computed_index(option)?;
+        let results = computed.results.options.get(at)?;
+        if let Some(done) = self.sensitivity.borrow().get(&(at, by_category)) {
+            return Some(done.clone());
+        }
+        let made = Rc::new(Sensitivity {
+            tornado: tornado(&computed.case, results, at, by_category),
+            switching: switching_values(&computed.case, results, at),
+        });
+        self.sensitivity
+            .borrow_mut()
+            .insert((at, by_category), made.clone());
+        Some(made)
+    }
+}
+
+/// The options without problems and with lines, computed as a case of their own. An option
+/// with no lines has figures of zero, which would claim it pays back at once: it is left out.
+fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
+    if problems.iter().any(|p| p.option.is_none()) {
+        return None;
+    }
+    let broken =
+        |i: usize| case.options[i].lines.is_empty() || problems.iter().any(|p| p.option == Some(i));
+    let mut sub = case.clone();
+    sub.options = case
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !broken(*i))
+        .map(|(_, o)| o.clone())
+        .collect();
+    if sub.options.is_empty() {
+        return None;
+    }
+    let results = if problems.is_empty() {
+        // Leaving a valid option out leaves a valid case.
+        engine::compute_valid(&sub)
+    } else {
+        // Leaving options out can only remove problems; check, rather than assume.
+        engine::compute(&sub).ok()?
+    };
+    let mut next = 0;
+    let index = (0..case.options.len())
+        .map(|i| {
+            if broken(i) {
+                None
+            } else {
+                next += 1;
+                Some(next - 1)
+            }
+        })
+        .collect();
+    Some(Computed {
+        case: sub,
+        results,
+        index,
+    })
+}
