@@ -173,7 +173,11 @@ fn validation_lists_every_problem_with_its_place() {
         .find(|p| p.field == "amounts.one_off.phasing")
         .expect("phasing");
     assert_eq!((phasing.option, phasing.line), (Some(0), Some(0)));
-    assert!(phasing.message.contains("90%, not 100%"), "{}", phasing.message);
+    assert!(
+        phasing.message.contains("90%, not 100%"),
+        "{}",
+        phasing.message
+    );
     assert!(
         phasing
             .to_string()

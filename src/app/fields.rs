@@ -43,13 +43,17 @@ impl Kind {
 
 const UNREAD: &str = "sharecase-fields-unread";
 
-/// How many fields drawn since the last call hold text that does not read (and so is not in
-/// the figures); the count starts again from zero.
-pub fn take_unread(ctx: &egui::Context) -> usize {
+/// The fields drawn since the last call whose text does not read (and so is not in the
+/// figures), each as `name: message`; the list starts again empty.
+pub fn take_unread(ctx: &egui::Context) -> Vec<String> {
     ctx.data_mut(|d| {
-        std::mem::take(d.get_temp_mut_or_default::<usize>(egui::Id::NULL.with(UNREAD)))
+        std::mem::take(d.get_temp_mut_or_default::<Vec<String>>(egui::Id::NULL.with(UNREAD)))
     })
 }
+
+/// Fields narrower than this (cells of the lines grid) give their message on hover and in
+/// the status bar, so that a message never pushes the grid's columns out of line.
+const INLINE_MESSAGE_WIDTH: f32 = 150.0;
 
 #[derive(Clone, Default)]
 struct Draft {
@@ -88,6 +92,7 @@ pub fn decimal(
         name,
         &shown,
         width,
+        egui::Align2::RIGHT_CENTER,
         |text| kind.read(text),
         |v| {
             *value = v;
@@ -109,10 +114,20 @@ pub fn percent_list(
         .map(|v| (v * Decimal::ONE_HUNDRED).normalize().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    text_field(ui, id_salt, name, &shown, width, parse_percent_list, |v| {
-        *values = v;
-        Ok(())
-    })
+    let align = egui::Align2::RIGHT_CENTER;
+    text_field(
+        ui,
+        id_salt,
+        name,
+        &shown,
+        width,
+        align,
+        parse_percent_list,
+        |v| {
+            *values = v;
+            Ok(())
+        },
+    )
 }
 
 /// A name (of a partner, a sharing basis, an option), committed like a number: `rename` gets
@@ -133,6 +148,7 @@ pub fn name(
         label,
         current,
         width,
+        egui::Align2::LEFT_CENTER,
         |text| {
             let text = text.trim();
             if text.is_empty() {
@@ -145,12 +161,14 @@ pub fn name(
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn text_field<T>(
     ui: &mut Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     name: &str,
     shown: &str,
     width: f32,
+    align: egui::Align2,
     read: impl Fn(&str) -> Result<T, String>,
     commit: impl FnOnce(T) -> Result<(), String>,
 ) -> Edited {
@@ -163,7 +181,7 @@ fn text_field<T>(
     let palette = Palette::of(ui);
     let mut edit = TextEdit::singleline(&mut text)
         .id(id.with("edit"))
-        .align(egui::Align2::RIGHT_CENTER);
+        .align(align);
     if has_error {
         edit = edit.background_color(palette.error.gamma_multiply(0.15));
     }
@@ -200,8 +218,12 @@ fn text_field<T>(
         draft = None;
     }
     let message = draft.as_ref().and_then(|d| d.error.clone());
-    if message.is_some() {
-        ui.data_mut(|d| *d.get_temp_mut_or_default::<usize>(egui::Id::NULL.with(UNREAD)) += 1);
+    if let Some(message) = &message {
+        let entry = format!("{name}: {message}");
+        ui.data_mut(|d| {
+            d.get_temp_mut_or_default::<Vec<String>>(egui::Id::NULL.with(UNREAD))
+                .push(entry);
+        });
     }
     ui.data_mut(|d| match draft {
         Some(draft) => {
@@ -210,7 +232,11 @@ fn text_field<T>(
         None => d.remove::<Draft>(id),
     });
     if let Some(message) = message {
-        ui.colored_label(palette.error, message);
+        if width >= INLINE_MESSAGE_WIDTH {
+            ui.colored_label(palette.error, message);
+        } else {
+            response.on_hover_text(message);
+        }
     }
     Edited { committed }
 }

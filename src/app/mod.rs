@@ -57,8 +57,9 @@ pub struct SharecaseApp {
     analyses: u64,
     /// The revision last recorded in the undo history.
     recorded: u64,
-    /// Fields drawn in the last frame whose text does not read, so is not in the figures.
-    unread_fields: usize,
+    /// Fields drawn in the last frame whose text does not read, so is not in the figures:
+    /// each `name: message`.
+    unread_fields: Vec<String>,
 }
 
 impl SharecaseApp {
@@ -87,7 +88,7 @@ impl SharecaseApp {
             revision: 0,
             analyses: 1,
             recorded: 0,
-            unread_fields: 0,
+            unread_fields: Vec::new(),
         }
     }
 

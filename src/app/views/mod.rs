@@ -51,19 +51,22 @@ fn status(app: &SharecaseApp, ui: &mut egui::Ui) {
     let palette = Palette::of(ui);
     ui.horizontal(|ui| {
         let problems = app.analysis.problems().len();
-        if app.unread_fields > 0 {
+        if let Some(first) = app.unread_fields.first() {
+            let more = app.unread_fields.len() - 1;
             ui.colored_label(
                 palette.error,
-                format!(
-                    "{} with text that is not a number: the figures leave {} out until {} put right",
-                    plural(app.unread_fields, "field"),
-                    if app.unread_fields == 1 { "it" } else { "them" },
-                    if app.unread_fields == 1 { "it is" } else { "they are" }
-                ),
+                if more == 0 {
+                    format!("{first} (not in the figures until it is put right)")
+                } else {
+                    format!(
+                        "{first}, and {} more: not in the figures until put right",
+                        plural(more, "field")
+                    )
+                },
             );
             ui.separator();
         }
-        if problems == 0 && app.unread_fields == 0 {
+        if problems == 0 && app.unread_fields.is_empty() {
             ui.colored_label(palette.good, "Case valid: figures up to date");
         } else if problems == 0 {
             ui.colored_label(palette.good, "Case valid");
