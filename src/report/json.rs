@@ -68,7 +68,7 @@ pub fn irr(irr: &Irr) -> Value {
             "rate": Value::Null,
             "solutions": 0,
             "text": words::irr(irr),
-            "reason": why.reason(),
+            "reason": words::no_irr(*why),
         }),
     }
 }
@@ -91,9 +91,9 @@ fn year(y: &YearFigures) -> Value {
     })
 }
 
-fn warnings(list: &[Warning]) -> Value {
+fn warnings(list: &[Warning], years: &[String]) -> Value {
     list.iter()
-        .map(|w| json!({"code": w.code.as_str(), "message": w.message}))
+        .map(|w| json!({"code": w.code().as_str(), "message": words::warning(w, years)}))
         .collect()
 }
 
@@ -124,7 +124,7 @@ fn figures(f: &Figures, years: &[String]) -> Value {
                 "net_pv": money(m.npv),
             },
         },
-        "warnings": warnings(&f.warnings),
+        "warnings": warnings(&f.warnings, years),
     })
 }
 

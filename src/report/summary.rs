@@ -67,7 +67,7 @@ fn option_section(
     out.push_str(&yearly_table(&option.figures, style));
     out.push('\n');
     out.push_str(&headline(&option.figures, years, case.discount_rate, style));
-    out.push_str(&warnings(&option.figures, "  "));
+    out.push_str(&warnings(&option.figures, years, "  "));
     out.push_str("\nBy partner\n\n");
     let mut table = Table::new(&[
         "Partner",
@@ -111,7 +111,11 @@ fn option_section(
     out.push_str(&table.render("  "));
     for partner in &option.partners {
         for w in &partner.figures.warnings {
-            let _ = writeln!(out, "  Warning ({}): {}", partner.name, w.message);
+            let _ = writeln!(
+                out,
+                "  {}",
+                words::warning_line(w, years, Some(&partner.name))
+            );
         }
     }
     out
@@ -197,10 +201,10 @@ fn headline(figures: &Figures, years: &[String], rate: Decimal, style: MoneyStyl
     out
 }
 
-fn warnings(figures: &Figures, indent: &str) -> String {
+fn warnings(figures: &Figures, years: &[String], indent: &str) -> String {
     let mut out = String::new();
     for w in &figures.warnings {
-        let _ = writeln!(out, "{indent}Warning: {}", w.message);
+        let _ = writeln!(out, "{indent}{}", words::warning_line(w, years, None));
     }
     out
 }

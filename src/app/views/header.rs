@@ -108,7 +108,7 @@ fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: Mon
         );
     });
     for warning in &option.figures.warnings {
-        ui.colored_label(palette.warning, format!("Warning: {}", warning.message));
+        ui.colored_label(palette.warning, words::warning_line(warning, years, None));
     }
 }
 

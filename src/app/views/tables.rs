@@ -127,7 +127,10 @@ pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             let palette = super::super::theme::Palette::of(ui);
             for partner in &option.partners {
                 for w in &partner.figures.warnings {
-                    ui.colored_label(palette.warning, format!("{}: {}", partner.name, w.message));
+                    ui.colored_label(
+                        palette.warning,
+                        words::warning_line(w, &results.years, Some(&partner.name)),
+                    );
                 }
             }
         });

@@ -550,7 +550,7 @@ fn option_data(
             .figures
             .warnings
             .iter()
-            .map(|w| format!("Warning: {}", w.message))
+            .map(|w| words::warning_line(w, years, None))
             .collect(),
         flows_chart,
         partners: partners_money(option),
@@ -573,7 +573,7 @@ fn option_data(
                 p.figures
                     .warnings
                     .iter()
-                    .map(move |w| format!("Warning ({}): {}", p.name, w.message))
+                    .map(move |w| words::warning_line(w, years, Some(&p.name)))
             })
             .collect(),
         yearly: yearly(&option.figures),
