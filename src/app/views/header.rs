@@ -6,7 +6,8 @@ use super::super::fields;
 use super::super::theme::{Palette, strong_family};
 use super::problems_for;
 use crate::engine::OptionResults;
-use crate::format::{MoneyStyle, money, number};
+use crate::format::MoneyStyle;
+use crate::report::measures::{self, Measure};
 use crate::report::words;
 use rust_decimal::Decimal;
 
@@ -30,7 +31,13 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     if let Some(results) = app.results.get()
         && let Some(figures) = results.options.get(index)
     {
-        cards(ui, figures, &results.years, app.view.money);
+        cards(
+            ui,
+            figures,
+            &results.years,
+            app.doc.case.discount_rate,
+            app.view.money,
+        );
     }
     what_if(app, ui);
 }
@@ -58,7 +65,13 @@ fn card(ui: &mut egui::Ui, title: &str, value: &str, note: &str, colour: Option<
         });
 }
 
-fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: MoneyStyle) {
+fn cards(
+    ui: &mut egui::Ui,
+    option: &OptionResults,
+    years: &[String],
+    rate: Decimal,
+    style: MoneyStyle,
+) {
     let palette = Palette::of(ui);
     let m = &option.figures.measures;
     let sign = |d: Decimal| {
@@ -68,54 +81,14 @@ fn cards(ui: &mut egui::Ui, option: &OptionResults, years: &[String], style: Mon
             palette.bad
         }
     };
-    let style = style.for_axis();
     ui.horizontal_wrapped(|ui| {
-        card(
-            ui,
-            "Net present value",
-            &money(m.npv, style),
-            "real terms, discounted",
-            Some(sign(m.npv)),
-        );
-        card(
-            ui,
-            "Payback (cash)",
-            &words::payback_short(&m.payback),
-            &payback_year(&m.payback, years),
-            None,
-        );
-        card(
-            ui,
-            "Discounted payback",
-            &words::payback_short(&m.discounted_payback),
-            &payback_year(&m.discounted_payback, years),
-            None,
-        );
-        card(ui, "IRR (real)", &words::irr_short(&m.irr), "", None);
-        card(
-            ui,
-            "Benefit-cost ratio",
-            &m.bcr.map_or_else(|| "none".into(), |b| number(b, 2)),
-            "present values",
-            None,
-        );
-        card(
-            ui,
-            "Investment",
-            &money(m.totals.investment_cash, style),
-            "one-off, cash",
-            None,
-        );
+        for (measure, cell) in measures::cards(&option.figures, years, rate, style) {
+            let colour = (measure == Measure::Npv).then(|| sign(m.npv));
+            card(ui, measure.short_label(), &cell.short, &cell.note, colour);
+        }
     });
     for warning in &option.figures.warnings {
         ui.colored_label(palette.warning, words::warning_line(warning, years, None));
-    }
-}
-
-fn payback_year(payback: &crate::engine::Payback, years: &[String]) -> String {
-    match payback.year_index() {
-        Some(t) => format!("in {}", years.get(t).map_or("", String::as_str)),
-        None => format!("not within {} years", years.len()),
     }
 }
 
