@@ -127,7 +127,7 @@ fn example_report_shows_the_figures_as_the_app_writes_them() {
         assert_has(&text, &words::irr(&m.irr));
         assert_has(&text, &money(m.totals.investment_cash, MoneyStyle::Pounds));
         for warning in &option.figures.warnings {
-            assert_has(&text, &format!("Warning: {}", warning.message));
+            assert_has(&text, &words::warning_line(warning, &results.years, None));
         }
         // The last row of the yearly table, as the app writes it.
         let last = option.figures.years.last().expect("a year");

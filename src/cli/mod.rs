@@ -224,7 +224,10 @@ fn check(file: &Path) -> Outcome {
             );
             for option in &results.options {
                 for w in &option.figures.warnings {
-                    text.push_str(&format!("  Warning ({}): {}\n", option.name, w.message));
+                    text.push_str(&format!(
+                        "  {}\n",
+                        report::words::warning_line(w, &results.years, Some(&option.name))
+                    ));
                 }
             }
             print(&text)

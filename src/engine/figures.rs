@@ -2,11 +2,8 @@
 
 use super::irr::irr;
 use super::payback::payback;
-use super::results::{
-    Figures, Irr, KindFlows, Measures, Payback, Totals, Warning, WarningCode, YearFigures,
-};
+use super::results::{Figures, Irr, KindFlows, Measures, Payback, Totals, Warning, YearFigures};
 use crate::case::LineKind;
-use crate::format::{MoneyStyle, money, percent};
 use rust_decimal::Decimal;
 
 /// Money by kind of line (cash and real), indexed like [`LineKind::ALL`].
@@ -161,7 +158,7 @@ pub fn figures(kinds: &KindTotals, labels: &[String], discount: &[Decimal]) -> F
         },
         totals,
     };
-    let warnings = warnings(&measures, labels);
+    let warnings = warnings(&measures);
     let by_kind = LineKind::ALL
         .iter()
         .map(|k| KindFlows {
@@ -186,30 +183,16 @@ fn ratio(top: Decimal, bottom: Decimal) -> Option<Decimal> {
     }
 }
 
-fn warnings(m: &Measures, labels: &[String]) -> Vec<Warning> {
+fn warnings(m: &Measures) -> Vec<Warning> {
     let mut out = Vec::new();
-    let label = |t: usize| labels.get(t).cloned().unwrap_or_default();
-    let last = labels.len().saturating_sub(1);
     match &m.payback {
-        Payback::NotWithinHorizon { shortfall } => out.push(Warning {
-            code: WarningCode::NoPayback,
-            message: format!(
-                "does not pay back within the {}-year horizon: the cash position is still {} short at the end of {}",
-                labels.len(),
-                money(*shortfall, MoneyStyle::Pounds),
-                label(last)
-            ),
+        Payback::NotWithinHorizon { shortfall } => out.push(Warning::NoPayback {
+            shortfall: *shortfall,
         }),
         Payback::After {
             falls_back_in: Some(t),
             ..
-        } => out.push(Warning {
-            code: WarningCode::FallsBack,
-            message: format!(
-                "after paying back, the cash position falls below zero again in {}",
-                label(*t)
-            ),
-        }),
+        } => out.push(Warning::FallsBack { year: *t }),
         _ => {}
     }
     if let Payback::After {
@@ -217,32 +200,18 @@ fn warnings(m: &Measures, labels: &[String]) -> Vec<Warning> {
         ..
     } = &m.discounted_payback
     {
-        out.push(Warning {
-            code: WarningCode::DiscountedFallsBack,
-            message: format!(
-                "after paying back in present-value terms, the cumulative present value falls below zero again in {}",
-                label(*t)
-            ),
-        });
+        out.push(Warning::DiscountedFallsBack { year: *t });
     }
     if let Irr::Rate { rate, solutions } = &m.irr
         && *solutions > 1
     {
-        out.push(Warning {
-            code: WarningCode::SeveralIrrs,
-            message: format!(
-                "{solutions} rates give an NPV of zero; the IRR shown, {}, is the one nearest zero",
-                percent(*rate, 2)
-            ),
+        out.push(Warning::SeveralIrrs {
+            rate: *rate,
+            solutions: *solutions,
         });
     }
     if m.totals.costs_cash.is_zero() && m.totals.costs_pv.is_zero() {
-        out.push(Warning {
-            code: WarningCode::NoCosts,
-            message:
-                "there are no costs, so there is no benefit-cost ratio or return on investment"
-                    .into(),
-        });
+        out.push(Warning::NoCosts);
     }
     out
 }

@@ -1,8 +1,9 @@
 //! The engine: pure functions from a validated case to every figure the views show.
 //!
 //! Exact decimals throughout (IRR aside, which the conventions let iterate in `f64`). It knows
-//! nothing of windows, files or formats beyond the words of its warnings, so the app, the CLI
-//! and every export show the same figures from one computation.
+//! nothing of windows, files or words: a warning is a code and its figures, and
+//! [`crate::report`] writes everything for people, so the app, the CLI and every export show
+//! the same figures in the same words from one computation.
 
 pub mod discount;
 mod figures;
@@ -19,7 +20,6 @@ pub use figures::{KindTotals, figures, kind_slot};
 pub use results::*;
 
 use crate::case::{Case, CaseOption, Problem, Sharing, validate};
-use crate::format::{MoneyStyle, money};
 use discount::{Prices, discount_factors};
 use line::line_flows;
 use partner::Shares;
@@ -77,7 +77,7 @@ fn option_results(
     let mut line_warnings = Vec::new();
     let mut lines = Vec::with_capacity(option.lines.len());
     let mut lost = Decimal::ZERO;
-    for line in &option.lines {
+    for (index, line) in option.lines.iter().enumerate() {
         let (flows, lost_here) =
             line_flows(line, years, &option.adjustments, case.inflation, prices);
         lost += lost_here;
@@ -94,20 +94,16 @@ fn option_results(
         group.kinds.add(line.kind, &flows.cash, &flows.real);
         add_category(&mut categories, &flows, years);
         if line.amounts.falls_beyond(years) {
-            line_warnings.push(Warning {
-                code: WarningCode::BeyondHorizon,
-                message: format!(
-                    "line \"{}\": some of its money falls after {} and is not counted",
-                    line.name,
-                    labels.last().map_or("the horizon", String::as_str)
-                ),
+            line_warnings.push(Warning::BeyondHorizon {
+                line: index,
+                name: line.name.clone(),
             });
         }
         let entered = line.amounts.by_year(years);
         if entered.iter().all(Decimal::is_zero) && !line.amounts.falls_beyond(years) {
-            line_warnings.push(Warning {
-                code: WarningCode::EmptyLine,
-                message: format!("line \"{}\" has no money in any year", line.name),
+            line_warnings.push(Warning::EmptyLine {
+                line: index,
+                name: line.name.clone(),
             });
         }
         lines.push(flows);
@@ -118,14 +114,9 @@ fn option_results(
     }
     let mut figures = figures(&totals, labels, discount);
     if lost > Decimal::ZERO {
-        figures.warnings.push(Warning {
-            code: WarningCode::DelayedPastHorizon,
-            message: format!(
-                "the benefit delay of {} months moves {} of benefits (year-0 prices) past the end of {}; they are not counted",
-                option.adjustments.benefit_delay_months,
-                money(lost, MoneyStyle::Pounds),
-                labels.last().map_or("the horizon", String::as_str)
-            ),
+        figures.warnings.push(Warning::DelayedPastHorizon {
+            months: option.adjustments.benefit_delay_months,
+            lost,
         });
     }
     figures.warnings.extend(line_warnings);
@@ -208,9 +199,8 @@ fn partner_results(
         .map(|(partner, kinds)| {
             let mut figures = figures(&kinds, labels, discount);
             if kinds.is_zero() {
-                figures.warnings.push(Warning {
-                    code: WarningCode::PartnerUntouched,
-                    message: format!("{} bears no costs and receives no benefits", partner.name),
+                figures.warnings.push(Warning::PartnerUntouched {
+                    partner: partner.name.clone(),
                 });
             }
             PartnerResults {

@@ -74,8 +74,8 @@ impl Shares {
 
     /// Adds each partner's part of `amount` to `into`: every partner but the largest gets its
     /// share at the engine's working precision, and the largest gets the remainder, so the
-    /// parts add up to `amount` exactly. Rounding to the penny is left to display, where
-    /// [`crate::format::apportion`] gives the odd pennies to the largest share.
+    /// parts add up to `amount` exactly. Rounding to the penny is left to display, which
+    /// gives the odd pennies by largest remainder.
     pub fn allocate(&self, amount: Decimal, into: &mut [Decimal]) {
         if amount.is_zero() {
             return;

@@ -1,7 +1,8 @@
 //! What the engine produces: every figure a view shows, unrounded.
 //!
-//! Views round for display only (see [`crate::format`]); totals here are sums of unrounded
-//! values, as the conventions require.
+//! Views round for display only; totals here are sums of unrounded values, as the
+//! conventions require. Nothing here is worded: years are indices into the case's years,
+//! money is `Decimal`, and `crate::report` writes both for people.
 
 use crate::case::LineKind;
 use rust_decimal::Decimal;
@@ -252,24 +253,79 @@ pub enum NoIrr {
     NoneInRange,
 }
 
-impl NoIrr {
-    /// The reason in words.
-    #[must_use]
-    pub fn reason(self) -> &'static str {
-        match self {
-            Self::NoSignChange => "the net flows never change sign",
-            Self::NoneInRange => "no rate from -99% to +1,000% gives an NPV of zero",
-        }
-    }
+/// Something a reader should know about a set of figures: what it is and the figures it
+/// is about, never its words (`crate::report::words::warning` writes them, the same in
+/// every view).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The cash position is still negative at the end of the horizon.
+    NoPayback {
+        /// How far below zero the position ends (a positive amount).
+        shortfall: Decimal,
+    },
+    /// After paying back, the cash position falls below zero again.
+    FallsBack {
+        /// The index of the year in which it falls back.
+        year: usize,
+    },
+    /// After paying back, the cumulative present value falls below zero again.
+    DiscountedFallsBack {
+        /// The index of the year in which it falls back.
+        year: usize,
+    },
+    /// Several rates give an NPV of zero; the IRR given is the one nearest zero.
+    SeveralIrrs {
+        /// The rate given.
+        rate: Decimal,
+        /// How many rates were found.
+        solutions: usize,
+    },
+    /// Some of a line's money falls after the horizon and is not counted.
+    BeyondHorizon {
+        /// The line's index in its option.
+        line: usize,
+        /// The line's name.
+        name: String,
+    },
+    /// The benefit delay moves benefits past the horizon, where they are lost to the case.
+    DelayedPastHorizon {
+        /// The option's benefit delay.
+        months: u32,
+        /// The benefits lost, in year-0 prices after any shortfall.
+        lost: Decimal,
+    },
+    /// A line has no money in any year of the horizon.
+    EmptyLine {
+        /// The line's index in its option.
+        line: usize,
+        /// The line's name.
+        name: String,
+    },
+    /// There are no costs, so there is no benefit-cost ratio or return on investment.
+    NoCosts,
+    /// A partner bears no costs and receives no benefits.
+    PartnerUntouched {
+        /// The partner's name.
+        partner: String,
+    },
 }
 
-/// Something a reader should know about a set of figures.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// A stable code, for tests and JSON (`falls_back`, `no_payback`...).
-    pub code: WarningCode,
-    /// The warning in words.
-    pub message: String,
+impl Warning {
+    /// The warning's kind, stable for tests and JSON.
+    #[must_use]
+    pub fn code(&self) -> WarningCode {
+        match self {
+            Self::NoPayback { .. } => WarningCode::NoPayback,
+            Self::FallsBack { .. } => WarningCode::FallsBack,
+            Self::DiscountedFallsBack { .. } => WarningCode::DiscountedFallsBack,
+            Self::SeveralIrrs { .. } => WarningCode::SeveralIrrs,
+            Self::BeyondHorizon { .. } => WarningCode::BeyondHorizon,
+            Self::DelayedPastHorizon { .. } => WarningCode::DelayedPastHorizon,
+            Self::EmptyLine { .. } => WarningCode::EmptyLine,
+            Self::NoCosts => WarningCode::NoCosts,
+            Self::PartnerUntouched { .. } => WarningCode::PartnerUntouched,
+        }
+    }
 }
 
 /// The kinds of warning.

@@ -3,7 +3,8 @@
 //! Every number is a decimal string so nothing is lost to floating point: money to the
 //! penny, discount factors to 10 places, rates and ratios to 8, payback years to 4.
 
-use super::words;
+use super::measures::Measure;
+use super::{table, words};
 use crate::case::Case;
 use crate::engine::flows::FlowsResult;
 use crate::engine::payback::months;
@@ -68,7 +69,7 @@ pub fn irr(irr: &Irr) -> Value {
             "rate": Value::Null,
             "solutions": 0,
             "text": words::irr(irr),
-            "reason": why.reason(),
+            "reason": words::no_irr(*why),
         }),
     }
 }
@@ -91,40 +92,49 @@ fn year(y: &YearFigures) -> Value {
     })
 }
 
-fn warnings(list: &[Warning]) -> Value {
+fn warnings(list: &[Warning], years: &[String]) -> Value {
     list.iter()
-        .map(|w| json!({"code": w.code.as_str(), "message": w.message}))
+        .map(|w| json!({"code": w.code().as_str(), "message": words::warning(w, years)}))
         .collect()
+}
+
+/// A table cell's figure as JSON.
+fn value(v: &table::Value, years: &[String]) -> Value {
+    match v {
+        table::Value::Money(d) => money(*d),
+        table::Value::Ratio(r) | table::Value::Percent(r) => opt(*r, 8),
+        table::Value::Irr(i) => irr(i),
+        table::Value::Payback(p) => payback(p, years),
+    }
 }
 
 fn figures(f: &Figures, years: &[String]) -> Value {
     let m = &f.measures;
     let t = &m.totals;
+    let mut measures = json!({
+        "totals": {
+            "investment_real": money(t.investment_real),
+            "costs_real": money(t.costs_real),
+            "benefits_real": money(t.benefits_real),
+            "net_real": money(t.net_real),
+            "net_pv": money(m.npv),
+        },
+    });
+    for measure in Measure::ALL {
+        let mut at = &mut measures;
+        let mut path = measure.json_key().split('.').peekable();
+        while let Some(key) = path.next() {
+            if path.peek().is_none() {
+                at[key] = value(&measure.value(m), years);
+            } else {
+                at = &mut at[key];
+            }
+        }
+    }
     json!({
         "years": f.years.iter().map(year).collect::<Vec<_>>(),
-        "measures": {
-            "npv": money(m.npv),
-            "irr": irr(&m.irr),
-            "payback": payback(&m.payback, years),
-            "discounted_payback": payback(&m.discounted_payback, years),
-            "bcr": opt(m.bcr, 8),
-            "roi": opt(m.roi, 8),
-            "totals": {
-                "investment_cash": money(t.investment_cash),
-                "costs_cash": money(t.costs_cash),
-                "benefits_cash": money(t.benefits_cash),
-                "net_cash": money(t.net_cash),
-                "investment_real": money(t.investment_real),
-                "costs_real": money(t.costs_real),
-                "benefits_real": money(t.benefits_real),
-                "net_real": money(t.net_real),
-                "investment_pv": money(t.investment_pv),
-                "costs_pv": money(t.costs_pv),
-                "benefits_pv": money(t.benefits_pv),
-                "net_pv": money(m.npv),
-            },
-        },
-        "warnings": warnings(&f.warnings),
+        "measures": measures,
+        "warnings": warnings(&f.warnings, years),
     })
 }
 

@@ -1,12 +1,16 @@
-//! Views that need no window: words for figures, the text summary and JSON.
+//! Words and tables for figures, the same in every view: the measure tables, warnings in
+//! words, the text summary and JSON.
 //!
 //! Everything here reads [`crate::engine`] results and writes them; nothing computes a figure.
+//! The app, the CLI and the exports render the tables built here ([`measures`], on
+//! [`table::Table`]) rather than building their own.
 
 pub mod chart;
 pub mod json;
+pub mod measures;
 pub mod partners;
 pub mod risk;
 pub mod summary;
-mod table;
+pub mod table;
 pub use table::tab_separated;
 pub mod words;

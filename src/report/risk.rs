@@ -1,6 +1,6 @@
 //! Sensitivity and risk in words and JSON: the tornado, switching values and Monte Carlo.
 
-use super::table::Table;
+use super::table::Text;
 use super::words;
 use crate::case::Case;
 use crate::engine::CaseResults;
@@ -130,7 +130,7 @@ pub fn text(
         "\nTornado: NPV with each one at its low and its high end (its own range, or +/-{}), widest first\n",
         percent_short(case.risk.tornado_swing)
     );
-    let mut table = Table::new(&["", "Low", "High", "NPV at low", "NPV at high", "Swing"]);
+    let mut table = Text::new(&["", "Low", "High", "NPV at low", "NPV at high", "Swing"]);
     for bar in &tornado.bars {
         table.row(vec![
             bar.name.clone(),
@@ -146,7 +146,7 @@ pub fn text(
         out,
         "\nSwitching values: the change that brings NPV to zero\n"
     );
-    let mut table = Table::new(&["", "Change", "In pounds (year-0 prices)"]);
+    let mut table = Text::new(&["", "Change", "In pounds (year-0 prices)"]);
     for s in &switching.lines {
         let (change, pounds) = switch_words(&s.switch);
         table.row(vec![s.name.clone(), change, pounds]);
@@ -165,7 +165,7 @@ pub fn text(
             "\nMonte Carlo: {} trials, seed {}\n",
             risk.trials, risk.seed
         );
-        let mut table = Table::new(&[
+        let mut table = Text::new(&[
             "",
             "NPV mean",
             "NPV P10",

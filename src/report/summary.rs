@@ -1,12 +1,11 @@
 //! The text summary `sharecase summary` prints: per option the yearly table, the headline
 //! figures and warnings, then each partner's headline figures, then the options side by side.
 
-use super::table::Table;
-use super::words;
+use super::table::Text;
+use super::{measures, words};
 use crate::case::Case;
 use crate::engine::{CaseResults, Figures, OptionResults};
-use crate::format::{MoneyStyle, money, number, percent, percent_short};
-use rust_decimal::Decimal;
+use crate::format::{MoneyStyle, number, percent_short};
 use std::fmt::Write as _;
 
 /// Writes the summary of every option in `results` (computed from `case`).
@@ -38,7 +37,7 @@ pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String 
     }
     if results.options.len() > 1 {
         out.push_str("\nOptions compared\n\n");
-        out.push_str(&comparison(results, style));
+        out.push_str(&measures::compare(results, case.discount_rate, style).to_text("  "));
     }
     out
 }
@@ -66,52 +65,19 @@ fn option_section(
     out.push('\n');
     out.push_str(&yearly_table(&option.figures, style));
     out.push('\n');
-    out.push_str(&headline(&option.figures, years, case.discount_rate, style));
-    out.push_str(&warnings(&option.figures, "  "));
+    out.push_str(
+        &measures::headline(&option.figures, years, case.discount_rate, style).to_text("  "),
+    );
+    out.push_str(&warnings(&option.figures, years, "  "));
     out.push_str("\nBy partner\n\n");
-    let mut table = Table::new(&[
-        "Partner",
-        "Investment",
-        "Net (cash)",
-        "NPV",
-        "IRR",
-        "Payback",
-        "Discounted payback",
-        "BCR",
-    ]);
-    for (partner, rounded) in option
-        .partners
-        .iter()
-        .zip(super::partners::apportioned(option))
-    {
-        let m = &rounded.measures;
-        table.row(vec![
-            partner.name.clone(),
-            money(m.totals.investment_cash, style),
-            money(m.totals.net_cash, style),
-            money(m.npv, style),
-            words::irr_short(&m.irr),
-            words::payback(&m.payback, years),
-            words::payback(&m.discounted_payback, years),
-            m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
-        ]);
-    }
-    let m = &option.figures.measures;
-    table.rule();
-    table.row(vec![
-        "All partners".into(),
-        money(m.totals.investment_cash, style),
-        money(m.totals.net_cash, style),
-        money(m.npv, style),
-        words::irr_short(&m.irr),
-        words::payback(&m.payback, years),
-        words::payback(&m.discounted_payback, years),
-        m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
-    ]);
-    out.push_str(&table.render("  "));
+    out.push_str(&measures::partners(option, years, case.discount_rate, style).to_text("  "));
     for partner in &option.partners {
         for w in &partner.figures.warnings {
-            let _ = writeln!(out, "  Warning ({}): {}", partner.name, w.message);
+            let _ = writeln!(
+                out,
+                "  {}",
+                words::warning_line(w, years, Some(&partner.name))
+            );
         }
     }
     out
@@ -119,7 +85,7 @@ fn option_section(
 
 /// The same yearly table as the app, the PDF and the clipboard, with a rule above the total.
 fn yearly_table(figures: &Figures, style: MoneyStyle) -> String {
-    let mut table = Table::new(&words::YEARLY_COLUMNS);
+    let mut table = Text::new(&words::YEARLY_COLUMNS);
     let mut rows = words::yearly_rows(figures, style);
     let total = rows.pop();
     for row in rows {
@@ -132,102 +98,12 @@ fn yearly_table(figures: &Figures, style: MoneyStyle) -> String {
     table.render("  ")
 }
 
-fn headline(figures: &Figures, years: &[String], rate: Decimal, style: MoneyStyle) -> String {
-    let m = &figures.measures;
-    let t = &m.totals;
-    let rows: Vec<(String, String)> = vec![
-        (
-            format!("NPV (real terms, discounted at {})", percent_short(rate)),
-            money(m.npv, style),
-        ),
-        ("IRR (real terms)".into(), words::irr(&m.irr)),
-        ("Payback (cash)".into(), words::payback(&m.payback, years)),
-        (
-            "Discounted payback (real terms)".into(),
-            words::payback(&m.discounted_payback, years),
-        ),
-        (
-            "Benefit-cost ratio (present values)".into(),
-            m.bcr
-                .map_or_else(|| "none: no costs".into(), |b| number(b, 2)),
-        ),
-        (
-            "Return on investment (cash, undiscounted)".into(),
-            m.roi
-                .map_or_else(|| "none: no costs".into(), |r| percent(r, 1)),
-        ),
-        (
-            "Investment: cash / present value".into(),
-            format!(
-                "{} / {}",
-                money(t.investment_cash, style),
-                money(t.investment_pv, style)
-            ),
-        ),
-        (
-            "All costs: cash / present value".into(),
-            format!(
-                "{} / {}",
-                money(t.costs_cash, style),
-                money(t.costs_pv, style)
-            ),
-        ),
-        (
-            "Benefits: cash / present value".into(),
-            format!(
-                "{} / {}",
-                money(t.benefits_cash, style),
-                money(t.benefits_pv, style)
-            ),
-        ),
-        (
-            "Net: cash / present value".into(),
-            format!("{} / {}", money(t.net_cash, style), money(m.npv, style)),
-        ),
-    ];
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for (key, value) in rows {
-        let _ = writeln!(out, "  {key:<width$}  {value}");
-    }
-    out
-}
-
-fn warnings(figures: &Figures, indent: &str) -> String {
+fn warnings(figures: &Figures, years: &[String], indent: &str) -> String {
     let mut out = String::new();
     for w in &figures.warnings {
-        let _ = writeln!(out, "{indent}Warning: {}", w.message);
+        let _ = writeln!(out, "{indent}{}", words::warning_line(w, years, None));
     }
     out
-}
-
-fn comparison(results: &CaseResults, style: MoneyStyle) -> String {
-    let mut table = Table::new(&[
-        "Option",
-        "Investment",
-        "NPV",
-        "IRR",
-        "Payback",
-        "Discounted payback",
-        "BCR",
-    ]);
-    for option in &results.options {
-        let m = &option.figures.measures;
-        table.row(vec![
-            option.name.clone(),
-            money(m.totals.investment_cash, style),
-            money(m.npv, style),
-            words::irr_short(&m.irr),
-            words::payback(&m.payback, &results.years),
-            words::payback(&m.discounted_payback, &results.years),
-            m.bcr.map_or_else(|| "-".into(), |b| number(b, 2)),
-        ]);
-    }
-    table.render("  ")
 }
 
 /// The text `sharecase flows` prints: the yearly discounting and the headline figures.
@@ -235,7 +111,7 @@ fn comparison(results: &CaseResults, style: MoneyStyle) -> String {
 pub fn flows(result: &crate::engine::flows::FlowsResult) -> String {
     use crate::engine::payback::months;
     use crate::format::years_months;
-    let mut table = Table::new(&[
+    let mut table = Text::new(&[
         "Year",
         "Net",
         "Cumulative",

@@ -2,7 +2,7 @@
 
 use crate::case::Adjustments;
 use crate::engine::payback::months;
-use crate::engine::{Irr, Payback};
+use crate::engine::{Irr, NoIrr, Payback, Warning};
 use crate::format::{MoneyStyle, money, percent, percent_short, years_months};
 
 /// Payback in words: `3 years 7 months, in 2029/30`, `immediate`, `not within 10 years (£1,234 short)`.
@@ -42,7 +42,66 @@ pub fn irr(irr: &Irr) -> String {
     match irr {
         Irr::Rate { rate, solutions: 1 } => percent(*rate, 2),
         Irr::Rate { rate, solutions } => format!("{} (one of {solutions})", percent(*rate, 2)),
-        Irr::None(why) => format!("none: {}", why.reason()),
+        Irr::None(why) => format!("none: {}", no_irr(*why)),
+    }
+}
+
+/// Why there is no IRR, in words.
+#[must_use]
+pub fn no_irr(why: NoIrr) -> &'static str {
+    match why {
+        NoIrr::NoSignChange => "the net flows never change sign",
+        NoIrr::NoneInRange => "no rate from -99% to +1,000% gives an NPV of zero",
+    }
+}
+
+/// A warning in words, its years named from `years` (the case's labels, year 0 first).
+#[must_use]
+pub fn warning(warning: &Warning, years: &[String]) -> String {
+    let label = |t: usize| years.get(t).map_or("", String::as_str);
+    let last = years.last().map_or("the horizon", String::as_str);
+    match warning {
+        Warning::NoPayback { shortfall } => format!(
+            "does not pay back within the {}-year horizon: the cash position is still {} short at the end of {last}",
+            years.len(),
+            money(*shortfall, MoneyStyle::Pounds),
+        ),
+        Warning::FallsBack { year } => format!(
+            "after paying back, the cash position falls below zero again in {}",
+            label(*year)
+        ),
+        Warning::DiscountedFallsBack { year } => format!(
+            "after paying back in present-value terms, the cumulative present value falls below zero again in {}",
+            label(*year)
+        ),
+        Warning::SeveralIrrs { rate, solutions } => format!(
+            "{solutions} rates give an NPV of zero; the IRR shown, {}, is the one nearest zero",
+            percent(*rate, 2)
+        ),
+        Warning::BeyondHorizon { name, .. } => {
+            format!("line \"{name}\": some of its money falls after {last} and is not counted")
+        }
+        Warning::DelayedPastHorizon { months, lost } => format!(
+            "the benefit delay of {months} months moves {} of benefits (year-0 prices) past the end of {last}; they are not counted",
+            money(*lost, MoneyStyle::Pounds),
+        ),
+        Warning::EmptyLine { name, .. } => format!("line \"{name}\" has no money in any year"),
+        Warning::NoCosts => {
+            "there are no costs, so there is no benefit-cost ratio or return on investment".into()
+        }
+        Warning::PartnerUntouched { partner } => {
+            format!("{partner} bears no costs and receives no benefits")
+        }
+    }
+}
+
+/// A warning as a line of its own, as every view lists it: `Warning: ...`, or
+/// `Warning (Eastbrook): ...` when it is about someone other than the figures shown.
+#[must_use]
+pub fn warning_line(w: &Warning, years: &[String], whose: Option<&str>) -> String {
+    match whose {
+        Some(name) => format!("Warning ({name}): {}", warning(w, years)),
+        None => format!("Warning: {}", warning(w, years)),
     }
 }
 

@@ -7,7 +7,8 @@ use super::super::theme::{Palette, strong_family};
 use super::problems_for;
 use crate::analysis::OptionState;
 use crate::engine::OptionResults;
-use crate::format::{MoneyStyle, money, number};
+use crate::format::MoneyStyle;
+use crate::report::measures::{self, Measure};
 use crate::report::words;
 use rust_decimal::Decimal;
 
@@ -35,28 +36,30 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     let (figures, note) = match &state {
         OptionState::Figures(figures) => (Some(*figures), None),
         OptionState::NoLines => (None, Some("no lines yet")),
-        OptionState::Problems(_) => (None, Some("see the problems below")),
-        OptionState::CaseProblems => (None, Some("see the problems below")),
+        OptionState::Problems(_) | OptionState::CaseProblems => {
+            (None, Some("see the problems below"))
+        }
     };
     let years = app
         .analysis
         .results()
         .map(|r| r.years.clone())
         .unwrap_or_default();
-    cards(ui, figures, note, &years, app.view.money);
-    warnings_strip(ui, figures);
+    let rate = app.analysis.case().discount_rate;
+    cards(ui, figures, note, &years, rate, app.view.money);
+    warnings_strip(ui, figures, &years);
     what_if(app, ui);
 }
 
 /// One line of warnings, always the same height: the first in full, the rest behind a button.
-fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>) {
+fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>, years: &[String]) {
     let palette = Palette::of(ui);
     let warnings: Vec<String> = figures
         .map(|f| {
             f.figures
                 .warnings
                 .iter()
-                .map(|w| w.message.clone())
+                .map(|w| words::warning_line(w, years, None))
                 .collect()
         })
         .unwrap_or_default();
@@ -74,17 +77,12 @@ fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>) {
                 ui.menu_button(format!("{} warnings", warnings.len()), |ui| {
                     ui.set_max_width(620.0);
                     for warning in &warnings {
-                        ui.colored_label(palette.warning, format!("Warning: {warning}"));
+                        ui.colored_label(palette.warning, warning);
                     }
                 });
             }
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(format!("Warning: {first}")).color(palette.warning),
-                )
-                .truncate(),
-            )
-            .on_hover_text(first);
+            ui.add(egui::Label::new(egui::RichText::new(first).color(palette.warning)).truncate())
+                .on_hover_text(first);
         },
     );
 }
@@ -120,6 +118,7 @@ fn cards(
     option: Option<&OptionResults>,
     missing: Option<&str>,
     years: &[String],
+    rate: Decimal,
     style: MoneyStyle,
 ) {
     let palette = Palette::of(ui);
@@ -130,68 +129,21 @@ fn cards(
             palette.bad
         }
     };
-    let style = style.for_axis();
     let dash = "-";
     let missing = missing.unwrap_or("");
     ui.horizontal_wrapped(|ui| {
         let Some(option) = option else {
-            for title in [
-                "Net present value",
-                "Payback (cash)",
-                "Discounted payback",
-                "IRR (real)",
-                "Benefit-cost ratio",
-                "Investment",
-            ] {
-                card(ui, title, dash, missing, None);
+            for measure in measures::CARDS {
+                card(ui, measure.short_label(), dash, missing, None);
             }
             return;
         };
         let m = &option.figures.measures;
-        card(
-            ui,
-            "Net present value",
-            &money(m.npv, style),
-            "real terms, discounted",
-            Some(sign(m.npv)),
-        );
-        card(
-            ui,
-            "Payback (cash)",
-            &words::payback_short(&m.payback),
-            &payback_year(&m.payback, years),
-            None,
-        );
-        card(
-            ui,
-            "Discounted payback",
-            &words::payback_short(&m.discounted_payback),
-            &payback_year(&m.discounted_payback, years),
-            None,
-        );
-        card(ui, "IRR (real)", &words::irr_short(&m.irr), "", None);
-        card(
-            ui,
-            "Benefit-cost ratio",
-            &m.bcr.map_or_else(|| "none".into(), |b| number(b, 2)),
-            "present values",
-            None,
-        );
-        card(
-            ui,
-            "Investment",
-            &money(m.totals.investment_cash, style),
-            "one-off, cash",
-            None,
-        );
+        for (measure, cell) in measures::cards(&option.figures, years, rate, style) {
+            let colour = (measure == Measure::Npv).then(|| sign(m.npv));
+            card(ui, measure.short_label(), &cell.short, &cell.note, colour);
+        }
     });
-}
-
-fn payback_year(payback: &crate::engine::Payback, years: &[String]) -> String {
-    match payback.year_index() {
-        Some(t) => format!("in {}", years.get(t).map_or("", String::as_str)),
-        None => format!("not within {} years", years.len()),
-    }
 }
 
 fn what_if(app: &mut SharecaseApp, ui: &mut egui::Ui) {

@@ -4,8 +4,9 @@
 use super::super::SharecaseApp;
 use super::super::theme::strong_family;
 use super::charts::{Look, draw_payback};
-use crate::format::{MoneyStyle, money};
-use crate::report::{chart, words};
+use crate::format::MoneyStyle;
+use crate::report::chart;
+use crate::report::measures::Measure;
 
 /// The presentation view.
 pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
@@ -44,6 +45,10 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             ui.horizontal_wrapped(|ui| {
                 for option in &results.options {
                     let m = &option.figures.measures;
+                    let rate = app.doc.case.discount_rate;
+                    let npv = Measure::Npv.cell(m, &results.years, rate, MoneyStyle::Compact);
+                    let payback =
+                        Measure::Payback.cell(m, &results.years, rate, MoneyStyle::Compact);
                     egui::Frame::new()
                         .inner_margin(egui::Margin::symmetric(18, 10))
                         .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -57,8 +62,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                                 ui.label(
                                     egui::RichText::new(format!(
                                         "NPV {}   Payback {}",
-                                        money(m.npv, MoneyStyle::Compact),
-                                        words::payback(&m.payback, &results.years)
+                                        npv.short, payback.text
                                     ))
                                     .size(20.0),
                                 );

@@ -3,52 +3,8 @@
 
 use super::super::SharecaseApp;
 use super::charts::{Look, basis_switch, draw_payback};
-use crate::engine::{Figures, Measures};
-use crate::format::{MoneyStyle, money, number, percent};
-use crate::report::{chart, partners::apportioned, words};
-
-/// Payback for a table cell: `4y 5m, 2030/31`, `immediate`, `none (£416,707 short)`.
-fn payback_cell(p: &crate::engine::Payback, years: &[String], style: MoneyStyle) -> String {
-    match p {
-        crate::engine::Payback::After { year, .. } => format!(
-            "{}, {}",
-            words::payback_short(p),
-            years.get(*year).map_or("", String::as_str)
-        ),
-        crate::engine::Payback::Immediate => "immediate".into(),
-        crate::engine::Payback::NotWithinHorizon { shortfall } => {
-            format!("none ({} short)", money(*shortfall, style))
-        }
-    }
-}
-
-fn measure_rows(m: &Measures, years: &[String], style: MoneyStyle) -> Vec<(&'static str, String)> {
-    vec![
-        ("Net present value (real, discounted)", money(m.npv, style)),
-        ("Payback (cash)", payback_cell(&m.payback, years, style)),
-        (
-            "Discounted payback (real)",
-            payback_cell(&m.discounted_payback, years, style),
-        ),
-        ("IRR (real)", words::irr(&m.irr)),
-        (
-            "Benefit-cost ratio (PV)",
-            m.bcr.map_or_else(|| "none".into(), |b| number(b, 2)),
-        ),
-        (
-            "Return on investment (cash)",
-            m.roi.map_or_else(|| "none".into(), |r| percent(r, 1)),
-        ),
-        ("Investment (cash)", money(m.totals.investment_cash, style)),
-        ("All costs (cash)", money(m.totals.costs_cash, style)),
-        ("Benefits (cash)", money(m.totals.benefits_cash, style)),
-        ("Net (cash)", money(m.totals.net_cash, style)),
-        (
-            "Investment (present value)",
-            money(m.totals.investment_pv, style),
-        ),
-    ]
-}
+use crate::report::table::Table;
+use crate::report::{chart, measures, words};
 
 /// The partners tab: each partner's payback curve and headline figures for the option.
 pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
@@ -83,38 +39,20 @@ pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         &response,
         super::super::ChartRef::Partners(app.view.option, app.view.basis),
     );
-    let rounded = apportioned(option);
-    let mut rows = vec![
-        std::iter::once(String::new())
-            .chain(option.partners.iter().map(|p| p.name.clone()))
-            .chain(std::iter::once("All partners".to_owned()))
-            .collect::<Vec<_>>(),
-    ];
-    let all = measure_rows(&option.figures.measures, &results.years, style);
-    let each: Vec<Vec<(&str, String)>> = rounded
-        .iter()
-        .map(|f: &Figures| measure_rows(&f.measures, &results.years, style))
-        .collect();
-    for (r, (title, total)) in all.iter().enumerate() {
-        let mut row = vec![(*title).to_owned()];
-        row.extend(each.iter().map(|rows| rows[r].1.clone()));
-        row.push(total.clone());
-        rows.push(row);
-    }
-    let table = Shown {
-        id: "partners-table",
-        rows,
-        strong_last_column: true,
-        strong_last_row: false,
-    };
+    let report = measures::partners(option, &results.years, case.discount_rate, style);
+    let table = Shown::of("partners-table", &report);
     egui::ScrollArea::both()
         .id_salt("partners-scroll")
         .show(ui, |ui| {
             show_table(ui, &table);
+            notes(ui, &report);
             let palette = super::super::theme::Palette::of(ui);
             for partner in &option.partners {
                 for w in &partner.figures.warnings {
-                    ui.colored_label(palette.warning, format!("{}: {}", partner.name, w.message));
+                    ui.colored_label(
+                        palette.warning,
+                        words::warning_line(w, &results.years, Some(&partner.name)),
+                    );
                 }
             }
         });
@@ -134,6 +72,27 @@ pub struct Shown {
     pub strong_last_column: bool,
     /// The last row holds totals.
     pub strong_last_row: bool,
+}
+
+impl Shown {
+    /// A table built in [`crate::report`], as shown: its words, with a total column bold.
+    #[must_use]
+    pub fn of(id: &'static str, table: &Table) -> Self {
+        Self {
+            id,
+            rows: table.text_rows(),
+            strong_last_column: table.columns.last().is_some_and(|c| c.total),
+            strong_last_row: false,
+        }
+    }
+}
+
+/// The notes under a table, muted.
+fn notes(ui: &mut egui::Ui, table: &Table) {
+    let muted = super::super::theme::Palette::of(ui).muted;
+    for note in &table.notes {
+        ui.label(egui::RichText::new(note).small().color(muted));
+    }
 }
 
 /// Draws `table` as a striped grid with a "Copy table" button above it and on right-click.
@@ -196,31 +155,12 @@ pub fn compare_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         return;
     };
     super::left_out_note(ui, &app.analysis);
-    let style = app.view.money;
-    let mut rows = vec![
-        std::iter::once(String::new())
-            .chain(results.options.iter().map(|o| o.name.clone()))
-            .collect::<Vec<_>>(),
-    ];
-    let each: Vec<Vec<(&str, String)>> = results
-        .options
-        .iter()
-        .map(|o| measure_rows(&o.figures.measures, &results.years, style))
-        .collect();
-    if let Some(first) = each.first() {
-        for (r, (title, _)) in first.iter().enumerate() {
-            let mut row = vec![(*title).to_owned()];
-            row.extend(each.iter().map(|rows| rows[r].1.clone()));
-            rows.push(row);
-        }
-    }
-    let table = Shown {
-        id: "compare-table",
-        rows,
-        strong_last_column: false,
-        strong_last_row: false,
-    };
-    egui::ScrollArea::both().show(ui, |ui| show_table(ui, &table));
+    let report = measures::compare(results, app.analysis.case().discount_rate, app.view.money);
+    let table = Shown::of("compare-table", &report);
+    egui::ScrollArea::both().show(ui, |ui| {
+        show_table(ui, &table);
+        notes(ui, &report);
+    });
 }
 
 /// The yearly table of the selected option.

@@ -6,9 +6,10 @@ use crate::case::{Case, Sharing};
 use crate::engine::partner::Shares;
 use crate::engine::risk::{Outcome, RiskResults};
 use crate::engine::sensitivity::switching_values;
-use crate::engine::{CaseResults, Figures, Irr, Measures, OptionResults};
-use crate::format::{MoneyStyle, money, number, percent, percent_short};
-use crate::report::{partners, risk, words};
+use crate::engine::{CaseResults, Figures, OptionResults};
+use crate::format::{MoneyStyle, money, percent, percent_short};
+use crate::report::table::{Align, Value};
+use crate::report::{self, measures, risk, words};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -27,10 +28,11 @@ pub struct Report {
     pub description: String,
     /// One sentence on the years, prices and discounting.
     pub basis: String,
-    /// The note under the summary table: when payback counts from, and how money is written.
+    /// The note under the summary: how money is written.
     pub summary_note: String,
-    /// Options side by side: a header row of option names, then one row per measure.
-    pub compare: Table,
+    /// Options side by side (the report's table, in parts of at most [`MAX_FIGURE_COLUMNS`]
+    /// options).
+    pub compare: Vec<Table>,
     /// The payback chart of every option, if there is one.
     pub payback_chart: Option<ChartRef>,
     /// One entry per option.
@@ -56,11 +58,12 @@ pub struct ChartRef {
     pub title: String,
 }
 
-/// A table of text cells: column titles, body rows, and an optional total row.
+/// A table of text cells: column titles, body rows, and an optional total row, with the
+/// columns' widths and alignment when they come from a table of [`crate::report`].
 #[derive(Debug, Serialize, Default)]
 pub struct Table {
-    /// Column titles.
-    pub header: Vec<String>,
+    /// Column titles; none for a list of label and value.
+    pub header: Option<Vec<String>>,
     /// Body rows.
     pub rows: Vec<Vec<String>>,
     /// A total row under a rule, if any.
@@ -68,6 +71,82 @@ pub struct Table {
     /// The body row that a light rule goes above, to set off a group (categories after
     /// lines).
     pub rule_before: Option<usize>,
+    /// Relative column widths (`fr`), if the table gives them.
+    pub widths: Option<Vec<f32>>,
+    /// Column alignment, `left` or `right`, if the table gives it.
+    pub aligns: Option<Vec<&'static str>>,
+    /// The last column holds totals, set in bold.
+    pub total_column: bool,
+    /// Sentences under the table.
+    pub notes: Vec<String>,
+}
+
+/// The most figure columns a table on an A4 page takes; wider tables are set in parts, each
+/// with the row labels.
+pub const MAX_FIGURE_COLUMNS: usize = 6;
+
+/// A payback that does not fit a narrow column breaks before its year or its bracket, not
+/// inside them: "5 years 11 months," above "in 2031/32", "not within 10 years" above
+/// "(£325,990 short)".
+fn on_two_lines(words: &str) -> String {
+    words
+        .replacen(", in ", ",\nin ", 1)
+        .replacen(" (", "\n(", 1)
+}
+
+/// A table of [`crate::report`] as the template sets it, in parts of at most
+/// [`MAX_FIGURE_COLUMNS`] figure columns; the notes go under the last part.
+fn from_report(table: &report::table::Table) -> Vec<Table> {
+    let figures = table.columns.len().saturating_sub(1).max(1);
+    let parts = figures.div_ceil(MAX_FIGURE_COLUMNS);
+    let per_part = figures.div_ceil(parts);
+    let mut out = Vec::with_capacity(parts);
+    for part in 0..parts {
+        let chosen: Vec<usize> = std::iter::once(0)
+            .chain((1 + part * per_part..=((part + 1) * per_part).min(figures)).take(per_part))
+            .filter(|c| *c < table.columns.len())
+            .collect();
+        let columns: Vec<&report::table::Column> =
+            chosen.iter().map(|c| &table.columns[*c]).collect();
+        out.push(Table {
+            header: (!table.untitled()).then(|| columns.iter().map(|c| c.title.clone()).collect()),
+            rows: table
+                .rows
+                .iter()
+                .map(|row| {
+                    chosen
+                        .iter()
+                        .map(|c| match c.checked_sub(1).and_then(|i| row.cells.get(i)) {
+                            None => row.label.clone(),
+                            Some(cell) if matches!(cell.value, Value::Payback(_)) => {
+                                on_two_lines(&cell.text)
+                            }
+                            Some(cell) => cell.text.clone(),
+                        })
+                        .collect()
+                })
+                .collect(),
+            total: None,
+            rule_before: None,
+            widths: Some(columns.iter().map(|c| c.width).collect()),
+            aligns: Some(
+                columns
+                    .iter()
+                    .map(|c| match c.align {
+                        Align::Left => "left",
+                        Align::Right => "right",
+                    })
+                    .collect(),
+            ),
+            total_column: columns.last().is_some_and(|c| c.total),
+            notes: if part + 1 == parts {
+                table.notes.clone()
+            } else {
+                Vec::new()
+            },
+        });
+    }
+    out
 }
 
 /// One option's part of the report.
@@ -81,22 +160,14 @@ pub struct OptionData {
     pub description: String,
     /// Its adjustments in words.
     pub adjustments: String,
-    /// NPV, IRR, payback and the ratios, as label and value.
-    pub headline: Vec<[String; 2]>,
-    /// Investment, costs, benefits and net: cash and present value.
-    pub totals: Table,
+    /// Every headline measure, as label and value.
+    pub headline: Vec<Table>,
     /// The option's warnings, worded as the text summary words them.
     pub warnings: Vec<String>,
     /// Investment against savings, if the chart exists.
     pub flows_chart: Option<ChartRef>,
-    /// Each partner's money, with the option's as the total.
-    pub partners: Table,
-    /// Each partner's return and payback, with the option's as the total.
-    pub partner_payback: Table,
-    /// The note under the partners' money.
-    pub partner_note: String,
-    /// The note under the partners' return and payback, if one is needed.
-    pub partner_payback_note: String,
+    /// Each partner's measures, with the option's as all partners.
+    pub partners: Vec<Table>,
     /// The partners' warnings.
     pub partner_warnings: Vec<String>,
     /// The yearly table.
@@ -120,16 +191,6 @@ pub struct Basis {
     pub source: String,
     /// Partner, weight, share.
     pub rows: Vec<[String; 3]>,
-}
-
-fn bcr(m: &Measures) -> String {
-    m.bcr
-        .map_or_else(|| "none: no costs".into(), |b| number(b, 2))
-}
-
-fn roi(m: &Measures) -> String {
-    m.roi
-        .map_or_else(|| "none: no costs".into(), |r| percent(r, 1))
 }
 
 /// A weight as typed, with its thousands grouped: `121,800`, `12.5`.
@@ -156,20 +217,6 @@ fn weight(value: Decimal) -> String {
 /// Money from a Monte Carlo figure (trials are in floating point).
 fn money_f(value: f64) -> String {
     Decimal::from_f64_retain(value).map_or_else(|| "-".to_owned(), |d| money(d, STYLE))
-}
-
-/// The note a table needs when an IRR in it is marked `*` (one of several rates).
-fn several_note<'a>(measures: impl IntoIterator<Item = &'a Measures>) -> String {
-    let several = measures
-        .into_iter()
-        .any(|m| matches!(m.irr, Irr::Rate { solutions, .. } if solutions > 1));
-    if several {
-        " An IRR marked * is one of several rates that give an NPV of zero: the one nearest \
-         zero."
-            .to_owned()
-    } else {
-        String::new()
-    }
 }
 
 fn share_f(value: f64) -> String {
@@ -229,12 +276,8 @@ pub fn build(
             percent_short(case.discount_rate),
             percent_short(case.inflation),
         ),
-        summary_note: format!(
-            "Payback counts from the start of {first}, when the position is first back to \
-             zero. Money is in pounds; figures in brackets are negative.{}",
-            several_note(results.options.iter().map(|o| &o.figures.measures))
-        ),
-        compare: compare(results, case.discount_rate),
+        summary_note: "Money is in pounds; figures in brackets are negative.".to_owned(),
+        compare: from_report(&measures::compare(results, case.discount_rate, STYLE)),
         payback_chart: charts.payback,
         options,
         assumptions: assumptions(case, results),
@@ -266,208 +309,19 @@ fn group_count(n: u64) -> String {
     weight(Decimal::from(n))
 }
 
-fn compare(results: &CaseResults, rate: Decimal) -> Table {
-    let years = &results.years;
-    let mut header = vec![String::new()];
-    header.extend(results.options.iter().map(|o| o.name.clone()));
-    type Cell = Box<dyn Fn(&Measures) -> String>;
-    let years_a = years.clone();
-    let years_b = years.clone();
-    let rows: Vec<(String, Cell)> = vec![
-        (
-            format!(
-                "Net present value (real terms, discounted at {})",
-                percent_short(rate)
-            ),
-            Box::new(|m: &Measures| money(m.npv, STYLE)),
-        ),
-        (
-            "Internal rate of return (real terms)".into(),
-            Box::new(|m: &Measures| words::irr_short(&m.irr)),
-        ),
-        (
-            "Payback (cash)".into(),
-            Box::new(move |m: &Measures| words::payback(&m.payback, &years_a)),
-        ),
-        (
-            "Discounted payback (real terms)".into(),
-            Box::new(move |m: &Measures| words::payback(&m.discounted_payback, &years_b)),
-        ),
-        ("Benefit-cost ratio (present values)".into(), Box::new(bcr)),
-        (
-            "Return on investment (cash, undiscounted)".into(),
-            Box::new(roi),
-        ),
-        (
-            "Investment (cash)".into(),
-            Box::new(|m: &Measures| money(m.totals.investment_cash, STYLE)),
-        ),
-        (
-            "All costs (cash)".into(),
-            Box::new(|m: &Measures| money(m.totals.costs_cash, STYLE)),
-        ),
-        (
-            "Benefits (cash)".into(),
-            Box::new(|m: &Measures| money(m.totals.benefits_cash, STYLE)),
-        ),
-        (
-            "Net (cash)".into(),
-            Box::new(|m: &Measures| money(m.totals.net_cash, STYLE)),
-        ),
-    ];
-    Table {
-        header,
-        rows: rows
-            .into_iter()
-            .map(|(label, cell)| {
-                std::iter::once(label)
-                    .chain(results.options.iter().map(|o| cell(&o.figures.measures)))
-                    .collect()
-            })
-            .collect(),
-        total: None,
-        rule_before: None,
-    }
-}
-
-fn headline(m: &Measures, years: &[String], rate: Decimal) -> Vec<[String; 2]> {
-    vec![
-        [
-            format!(
-                "Net present value (real terms, discounted at {})",
-                percent_short(rate)
-            ),
-            money(m.npv, STYLE),
-        ],
-        [
-            "Internal rate of return (real terms)".into(),
-            words::irr(&m.irr),
-        ],
-        ["Payback (cash)".into(), words::payback(&m.payback, years)],
-        [
-            "Discounted payback (real terms)".into(),
-            words::payback(&m.discounted_payback, years),
-        ],
-        ["Benefit-cost ratio (present values)".into(), bcr(m)],
-        ["Return on investment (cash, undiscounted)".into(), roi(m)],
-    ]
-}
-
-fn totals(m: &Measures) -> Table {
-    let t = &m.totals;
-    let row = |label: &str, cash: Decimal, pv: Decimal| {
-        vec![label.to_owned(), money(cash, STYLE), money(pv, STYLE)]
-    };
-    Table {
-        header: vec![String::new(), "Cash".into(), "Present value".into()],
-        rows: vec![
-            row("Investment (one-off)", t.investment_cash, t.investment_pv),
-            row("All costs", t.costs_cash, t.costs_pv),
-            row(
-                "Benefits (savings and income)",
-                t.benefits_cash,
-                t.benefits_pv,
-            ),
-        ],
-        total: Some(row("Net", t.net_cash, m.npv)),
-        rule_before: None,
-    }
-}
-
-/// The partners' money, rounded so it adds up, with the option's as the total.
-fn partners_money(option: &OptionResults) -> Table {
-    let whole = option.figures.measures.totals.investment_cash;
-    let share = |part: Decimal| {
-        if whole.is_zero() {
-            "-".to_owned()
-        } else {
-            percent(part / whole, 1)
-        }
-    };
-    let row = |name: &str, f: &Figures| {
-        let m = &f.measures;
-        let t = &m.totals;
-        vec![
-            name.to_owned(),
-            share(t.investment_cash),
-            money(t.investment_cash, STYLE),
-            money(t.costs_cash, STYLE),
-            money(t.benefits_cash, STYLE),
-            money(t.net_cash, STYLE),
-            money(m.npv, STYLE),
-        ]
-    };
-    Table {
-        header: [
-            "Partner",
-            "Share of investment",
-            "Investment (cash)",
-            "All costs (cash)",
-            "Benefits (cash)",
-            "Net (cash)",
-            "NPV",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-        rows: option
-            .partners
-            .iter()
-            .zip(partners::apportioned(option))
-            .map(|(p, rounded)| row(&p.name, &rounded))
-            .collect(),
-        total: Some(row("All partners", &option.figures)),
-        rule_before: None,
-    }
-}
-
-/// A payback that does not fit a narrow column breaks before its bracket, not inside it:
-/// "not within 10 years" above "(£325,990 short)".
-fn on_two_lines(words: &str) -> String {
-    words.replacen(" (", "\n(", 1)
-}
-
-/// The partners' return and payback, with the option's as the total.
-fn partners_payback(option: &OptionResults, years: &[String]) -> Table {
-    let row = |name: &str, m: &Measures| {
-        vec![
-            name.to_owned(),
-            words::irr_short(&m.irr),
-            m.bcr.map_or_else(|| "none".into(), |b| number(b, 2)),
-            on_two_lines(&words::payback(&m.payback, years)),
-            on_two_lines(&words::payback(&m.discounted_payback, years)),
-        ]
-    };
-    Table {
-        header: [
-            "Partner",
-            "IRR",
-            "Benefit-cost ratio",
-            "Payback (cash)",
-            "Discounted payback",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-        rows: option
-            .partners
-            .iter()
-            .map(|p| row(&p.name, &p.figures.measures))
-            .collect(),
-        total: Some(row("All partners", &option.figures.measures)),
-        rule_before: None,
-    }
-}
-
 fn yearly(f: &Figures) -> Table {
     let mut rows = words::yearly_rows(f, STYLE);
     let total = rows.pop();
     Table {
-        header: words::YEARLY_COLUMNS
-            .iter()
-            .map(|&c| c.to_owned())
-            .collect(),
+        header: Some(
+            words::YEARLY_COLUMNS
+                .iter()
+                .map(|&c| c.to_owned())
+                .collect(),
+        ),
         rows,
         total,
-        rule_before: None,
+        ..Table::default()
     }
 }
 
@@ -490,8 +344,11 @@ fn risk_table(outcomes: &[Outcome], case: &Case, years: &[String]) -> Table {
     if let Some(t) = &target {
         header.push(t.clone());
     }
+    let mut widths = vec![1.1, 1.0, 1.0, 1.0, 1.45];
+    widths.resize(header.len(), 0.9);
     Table {
-        header,
+        header: Some(header),
+        widths: Some(widths),
         rows: outcomes
             .iter()
             .map(|o| {
@@ -509,8 +366,7 @@ fn risk_table(outcomes: &[Outcome], case: &Case, years: &[String]) -> Table {
                 row
             })
             .collect(),
-        total: None,
-        rule_before: None,
+        ..Table::default()
     }
 }
 
@@ -524,7 +380,6 @@ fn option_data(
 ) -> OptionData {
     let years = &results.years;
     let source = case.options.get(index);
-    let m = &option.figures.measures;
     let switching = switching_values(case, option, index);
     let mut switch_rows: Vec<Vec<String>> = switching
         .lines
@@ -544,28 +399,25 @@ fn option_data(
         name: option.name.clone(),
         description: source.map_or_else(String::new, |o| o.description.trim().to_owned()),
         adjustments: source.map_or_else(|| "none".into(), |o| words::adjustments(&o.adjustments)),
-        headline: headline(m, years, case.discount_rate),
-        totals: totals(m),
+        headline: from_report(&measures::headline(
+            &option.figures,
+            years,
+            case.discount_rate,
+            STYLE,
+        )),
         warnings: option
             .figures
             .warnings
             .iter()
-            .map(|w| format!("Warning: {}", w.message))
+            .map(|w| words::warning_line(w, years, None))
             .collect(),
         flows_chart,
-        partners: partners_money(option),
-        partner_payback: partners_payback(option, years),
-        partner_note: "Partners' money figures are rounded so that they add up to the option's."
-            .to_owned(),
-        partner_payback_note: several_note(
-            option
-                .partners
-                .iter()
-                .map(|p| &p.figures.measures)
-                .chain([m]),
-        )
-        .trim()
-        .to_owned(),
+        partners: from_report(&measures::partners(
+            option,
+            years,
+            case.discount_rate,
+            STYLE,
+        )),
         partner_warnings: option
             .partners
             .iter()
@@ -573,21 +425,24 @@ fn option_data(
                 p.figures
                     .warnings
                     .iter()
-                    .map(move |w| format!("Warning ({}): {}", p.name, w.message))
+                    .map(move |w| words::warning_line(w, years, Some(&p.name)))
             })
             .collect(),
         yearly: yearly(&option.figures),
         switching: Table {
-            header: [
-                "Switching values",
-                "Change that brings NPV to zero",
-                "In pounds (year-0 prices)",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            header: Some(
+                [
+                    "Switching values",
+                    "Change that brings NPV to zero",
+                    "In pounds (year-0 prices)",
+                ]
+                .map(str::to_owned)
+                .to_vec(),
+            ),
             rule_before: (!switching.categories.is_empty()).then_some(switching.lines.len()),
             rows: switch_rows,
-            total: None,
+            widths: Some(vec![1.25, 1.6, 0.9]),
+            ..Table::default()
         },
         thresholds: vec![
             format!("It {}.", risk::delay_words(&switching.delay_months)),

@@ -5,9 +5,11 @@ use crate::case::{Case, CaseOption, Sharing};
 use crate::engine::partner::Shares;
 use crate::engine::{CaseResults, Irr, OptionResults, YearFigures};
 use crate::export::Provenance;
-use crate::format::percent;
+use crate::format::{MoneyStyle, percent};
 use crate::report::chart::{BENEFIT_SHADES, COST_SHADES, PALETTE, Rgb};
-use crate::report::{partners::apportioned, words};
+use crate::report::measures::{self, Measure};
+use crate::report::table::{Row, Table, Value};
+use crate::report::words;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -408,198 +410,144 @@ pub fn summary(
     )?;
     text(sheet, 2, 0, &case.description, &fm.label)?;
     let header = 4;
-    text(sheet, header, 0, "Headline figures", &fm.header)?;
-    for (i, option) in results.options.iter().enumerate() {
-        text(
-            sheet,
-            header,
-            u16::try_from(i + 1).unwrap_or(0),
-            &option.name,
-            &fm.header,
-        )?;
-    }
-    let labels = [
-        "Net present value (real terms, discounted)",
-        "Internal rate of return (real terms)",
-        "Payback (cash)",
-        "Discounted payback (real terms)",
-        "Benefit-cost ratio (present values)",
-        "Return on investment (cash, undiscounted)",
-        "Investment (one-off), cash",
-        "All costs, cash",
-        "Benefits, cash",
-        "Net, cash",
-    ];
-    for (r, label) in labels.iter().enumerate() {
-        text(
-            sheet,
-            header + 1 + u32::try_from(r).unwrap_or(0),
-            0,
-            label,
-            &fm.label,
-        )?;
-    }
-    for (i, (option, layout)) in results.options.iter().zip(layouts).enumerate() {
-        let col = u16::try_from(i + 1).unwrap_or(0);
-        let m = &option.figures.measures;
-        let row = |r: u32| header + 1 + r;
-        formula(
-            sheet,
-            row(0),
-            col,
-            &format!(
-                "={}",
-                layout.absolute(layout.npv_row(), layout.year_column(0))
-            ),
-            &stored(m.npv),
-            &fm.money,
-        )?;
-        let irr_cell = format!(
-            "={}",
-            layout.absolute(layout.irr_row(), layout.year_column(0))
-        );
-        match &m.irr {
-            Irr::Rate { rate, .. } => {
-                formula(sheet, row(1), col, &irr_cell, &stored(*rate), &fm.percent)?;
-            }
-            Irr::None(_) => text(sheet, row(1), col, &words::irr_short(&m.irr), &fm.label)?,
-        }
-        text(
-            sheet,
-            row(2),
-            col,
-            &words::payback(&m.payback, &results.years),
-            &fm.text,
-        )?;
-        text(
-            sheet,
-            row(3),
-            col,
-            &words::payback(&m.discounted_payback, &results.years),
-            &fm.text,
-        )?;
-        match m.bcr {
-            Some(b) => {
-                sheet.write_number_with_format(
-                    row(4),
-                    col,
-                    f(b),
-                    &Format::new().set_num_format("0.00"),
-                )?;
-            }
-            None => text(sheet, row(4), col, "none (no costs)", &fm.label)?,
-        }
-        match m.roi {
-            Some(r) => {
-                sheet.write_number_with_format(
-                    row(5),
-                    col,
-                    f(r),
-                    &Format::new().set_num_format("0.0%"),
-                )?;
-            }
-            None => text(sheet, row(5), col, "none (no costs)", &fm.label)?,
-        }
-        for (r, k, total) in [
-            (6, 0, m.totals.investment_cash),
-            (7, 1, m.totals.costs_cash),
-            (8, 2, m.totals.benefits_cash),
-            (9, 3, m.totals.net_cash),
-        ] {
-            let excel_row = layout.formula_row(k) + 1;
-            formula(
-                sheet,
-                row(r),
-                col,
-                &format!(
-                    "=SUM('{}'!{}{excel_row}:{}{excel_row})",
-                    layout.sheet.replace('\'', "''"),
-                    column(layout.year_column(0)),
-                    column(layout.last_year_column())
-                ),
-                &stored(total),
-                &fm.money,
-            )?;
-        }
-    }
-    let mut row = header + 2 + u32::try_from(labels.len()).unwrap_or(0);
+    let compare = measures::compare(results, case.discount_rate, MoneyStyle::Pounds);
+    let mut row = write_table(sheet, &fm, header, "Headline figures", &compare, |r, c| {
+        let measure = r.measure?;
+        let layout = layouts.get(c)?;
+        link(measure, &compare.rows, layout, c)
+    })?;
+    row += 1;
+    let mut widths = column_widths(&compare);
     for option in &results.options {
-        text(
-            sheet,
-            row,
-            0,
-            &format!("Partners: {}", option.name),
-            &fm.strong,
-        )?;
-        row += 1;
-        for (c, title) in [
-            "Partner",
-            "Investment (cash)",
-            "All costs (cash)",
-            "Benefits (cash)",
-            "Net (cash)",
-            "NPV",
-            "Payback (cash)",
-            "Discounted payback",
-        ]
-        .iter()
-        .enumerate()
-        {
-            text(sheet, row, u16::try_from(c).unwrap_or(0), title, &fm.header)?;
-        }
-        row += 1;
-        for (partner, figures) in option.partners.iter().zip(apportioned(option)) {
-            let t = &figures.measures.totals;
-            text(sheet, row, 0, &partner.name, &fm.label)?;
-            for (c, v) in [
-                t.investment_cash,
-                t.costs_cash,
-                t.benefits_cash,
-                t.net_cash,
-                figures.measures.npv,
-            ]
-            .iter()
-            .enumerate()
-            {
-                sheet.write_number_with_format(
-                    row,
-                    u16::try_from(c + 1).unwrap_or(0),
-                    f(*v),
-                    &fm.money,
-                )?;
+        let table = measures::partners(
+            option,
+            &results.years,
+            case.discount_rate,
+            MoneyStyle::Pounds,
+        );
+        text(sheet, row, 0, &table.title, &fm.strong)?;
+        row = write_table(sheet, &fm, row + 1, "", &table, |_, _| None)? + 1;
+        for (c, width) in column_widths(&table).into_iter().enumerate() {
+            match widths.get_mut(c) {
+                Some(w) => *w = w.max(width),
+                None => widths.push(width),
             }
-            let m = &partner.figures.measures;
-            text(
-                sheet,
-                row,
-                6,
-                &words::payback(&m.payback, &results.years),
-                &fm.text,
-            )?;
-            text(
-                sheet,
-                row,
-                7,
-                &words::payback(&m.discounted_payback, &results.years),
-                &fm.text,
-            )?;
-            row += 1;
         }
-        text(
-            sheet,
-            row,
-            0,
-            "Partners' money is rounded so that it adds up to the option's.",
-            &fm.note,
-        )?;
-        row += 2;
     }
-    sheet.set_column_width(0, 44)?;
-    for c in 1..=8 {
-        sheet.set_column_width(c, 36)?;
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(u16::try_from(c).unwrap_or(0), *width)?;
     }
     sheet.set_freeze_panes(header + 1, 1)?;
     Ok(())
+}
+
+/// A formula that takes a measure from its option's sheet, where the sheet has it, so an
+/// auditor can trace it; `None` writes the figure itself.
+fn link(measure: Measure, rows: &[Row], layout: &OptionLayout, option: usize) -> Option<String> {
+    let sum_row = |k: usize| {
+        let excel_row = layout.formula_row(k) + 1;
+        format!(
+            "=SUM('{}'!{}{excel_row}:{}{excel_row})",
+            layout.sheet.replace('\'', "''"),
+            column(layout.year_column(0)),
+            column(layout.last_year_column())
+        )
+    };
+    match measure {
+        Measure::Npv => Some(format!(
+            "={}",
+            layout.absolute(layout.npv_row(), layout.year_column(0))
+        )),
+        Measure::Irr => {
+            let cell = rows
+                .iter()
+                .find(|r| r.measure == Some(Measure::Irr))
+                .and_then(|r| r.cells.get(option))?;
+            matches!(cell.value, Value::Irr(Irr::Rate { .. })).then(|| {
+                format!(
+                    "={}",
+                    layout.absolute(layout.irr_row(), layout.year_column(0))
+                )
+            })
+        }
+        Measure::Investment => Some(sum_row(0)),
+        Measure::Costs => Some(sum_row(1)),
+        Measure::Benefits => Some(sum_row(2)),
+        Measure::Net => Some(sum_row(3)),
+        _ => None,
+    }
+}
+
+/// Widths in characters: the longest text in each column (labels, figures as worded), so
+/// that no cell spills or wraps, scaled by the table's relative widths for the labels.
+fn column_widths(table: &Table) -> Vec<f64> {
+    let rows = table.text_rows();
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let longest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0);
+            let floor = 14.0 * f64::from(column.width);
+            f64::from(u32::try_from(longest).unwrap_or(u32::MAX)).max(floor) + 2.0
+        })
+        .collect()
+}
+
+/// Writes a table of [`crate::report`] from `top`: titles, then each row's label and cells,
+/// figures as numbers (or as the formula `link` gives) in the workbook's formats, words as
+/// text. Returns the row after it, its notes included.
+fn write_table(
+    sheet: &mut Worksheet,
+    fm: &Formats,
+    top: u32,
+    corner: &str,
+    table: &Table,
+    link: impl Fn(&Row, usize) -> Option<String>,
+) -> Result<u32, XlsxError> {
+    for (c, column) in table.columns.iter().enumerate() {
+        let title = if c == 0 && !corner.is_empty() {
+            corner
+        } else {
+            column.title.as_str()
+        };
+        text(sheet, top, u16::try_from(c).unwrap_or(0), title, &fm.header)?;
+    }
+    let ratio = Format::new().set_num_format("0.00");
+    let share = Format::new().set_num_format("0.0%");
+    let mut row = top + 1;
+    for r in &table.rows {
+        text(sheet, row, 0, &r.label, &fm.label)?;
+        for (i, cell) in r.cells.iter().enumerate() {
+            let col = u16::try_from(i + 1).unwrap_or(0);
+            let formula_text = link(r, i);
+            let (number, format) = match &cell.value {
+                Value::Money(v) => (Some(*v), &fm.money),
+                Value::Ratio(Some(v)) => (Some(*v), &ratio),
+                Value::Percent(Some(v)) => (Some(*v), &share),
+                Value::Irr(Irr::Rate { rate, .. }) => (Some(*rate), &fm.percent),
+                _ => (None, &fm.text),
+            };
+            match (formula_text, number) {
+                (Some(f_text), Some(v)) => formula(sheet, row, col, &f_text, &stored(v), format)?,
+                (None, Some(v)) => {
+                    sheet.write_number_with_format(row, col, f(v), format)?;
+                }
+                (_, None) => text(sheet, row, col, &cell.text, &fm.text)?,
+            }
+        }
+        row += 1;
+    }
+    for note in &table.notes {
+        text(sheet, row, 0, note, &fm.note)?;
+        row += 1;
+    }
+    Ok(row)
 }
 
 /// Assumptions: the case's settings (the rates the formulas use), adjustments, sharing and
