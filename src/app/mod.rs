@@ -132,7 +132,7 @@ impl SharecaseApp {
         self.queued.extend(command::from_keyboard(&ctx));
         self.unread_fields = fields::take_unread(&ctx);
         if self.view.presentation {
-            views::presentation::show(self, ui);
+            views::presentation(self, ui);
         } else {
             views::main(self, ui);
         }

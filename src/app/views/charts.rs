@@ -2,7 +2,8 @@
 //! financial years on the x axis, pounds on the y axis, break-even points labelled.
 
 use super::super::theme::{Palette, colour};
-use super::super::{ChartRef, Command, SharecaseApp};
+use super::super::{ChartRef, Command};
+use super::Ctx;
 use crate::export::Format;
 use crate::format::MoneyStyle;
 use crate::report::chart::{self, Basis, FlowsChart, PaybackChart, axis_money};
@@ -243,14 +244,14 @@ pub fn basis_switch(ui: &mut egui::Ui, basis: &mut Basis) {
 }
 
 /// The payback tab: every option's curve.
-pub fn payback_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    basis_switch(ui, &mut app.view.basis);
-    let Some((case, results)) = app.analysis.computed() else {
-        super::case_problem_list(ui, &app.analysis, &mut app.queued);
+pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    basis_switch(ui, &mut cx.view.basis);
+    let Some((case, results)) = cx.analysis.computed() else {
+        super::case_problem_list(ui, cx.analysis, cx.commands);
         return;
     };
-    super::left_out_note(ui, &app.analysis);
-    let chart = chart::options_payback(results, app.view.basis, &case.title, case.discount_rate);
+    super::left_out_note(ui, cx.analysis);
+    let chart = chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate);
     ui.strong(&chart.title);
     ui.label(
         egui::RichText::new(&chart.basis_label)
@@ -262,13 +263,13 @@ pub fn payback_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         "payback-plot",
         &chart,
         &Look {
-            money: app.view.money,
+            money: cx.view.money,
             label_size: 13.0,
             width: 2.5,
         },
     );
-    if let Some(command) = chart_menu(&response, ChartRef::OptionsPayback(app.view.basis)) {
-        app.run_command(command);
+    if let Some(command) = chart_menu(&response, ChartRef::OptionsPayback(cx.view.basis)) {
+        cx.commands.push(command);
     }
 }
 
@@ -292,12 +293,11 @@ pub fn chart_menu(response: &egui::Response, chart: ChartRef) -> Option<Command>
 }
 
 /// The investment against savings tab for the selected option.
-pub fn flows_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(option) = super::option_figures(ui, &app.analysis, app.view.option, &mut app.queued)
-    else {
+pub fn flows_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(option) = super::option_figures(ui, cx.analysis, cx.view.option, cx.commands) else {
         return;
     };
-    let Some(results) = app.analysis.results() else {
+    let Some(results) = cx.analysis.results() else {
         return;
     };
     let chart = chart::flows_chart(results, option);
@@ -307,8 +307,8 @@ pub fn flows_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .small()
             .color(Palette::of(ui).muted),
     );
-    let response = draw_flows(ui, &chart, app.view.money);
-    if let Some(command) = chart_menu(&response, ChartRef::Flows(app.view.option)) {
-        app.run_command(command);
+    let response = draw_flows(ui, &chart, cx.view.money);
+    if let Some(command) = chart_menu(&response, ChartRef::Flows(cx.view.option)) {
+        cx.commands.push(command);
     }
 }

@@ -1,9 +1,9 @@
 //! The selected option: its name, the headline figures as cards, the what-if sliders, and
 //! the engine's warnings.
 
-use super::super::SharecaseApp;
 use super::super::fields;
 use super::super::theme::{Palette, strong_family};
+use super::Ctx;
 use super::problems_for;
 use crate::analysis::OptionState;
 use crate::engine::OptionResults;
@@ -15,14 +15,14 @@ use rust_decimal::Decimal;
 /// The header of the central panel. Its height does not depend on the figures: the cards keep
 /// their places (a dash where there is no figure) and the warnings sit in a strip of one
 /// line, so the tabs and the grid below never move under the user's pointer.
-pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let index = app.view.option;
-    let Some(current) = app.doc.case.options.get(index).map(|o| o.name.clone()) else {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let index = cx.view.option;
+    let Some(current) = cx.case.options.get(index).map(|o| o.name.clone()) else {
         return;
     };
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Option").color(Palette::of(ui).muted));
-        let case = &mut app.doc.case;
+        let case = &mut *cx.case;
         ui.scope(|ui| {
             ui.style_mut().override_font_id = Some(egui::FontId::new(20.0, strong_family()));
             fields::name(ui, "option-name", "Option name", &current, 380.0, |name| {
@@ -30,9 +30,9 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             });
         });
     });
-    let problems = app.analysis.problems().to_vec();
+    let problems = cx.analysis.problems().to_vec();
     fields::problems(ui, &problems_for(&problems, index, None, "name"));
-    let state = app.analysis.option_state(index);
+    let state = cx.analysis.option_state(index);
     let (figures, note) = match &state {
         OptionState::Figures(figures) => (Some(*figures), None),
         OptionState::NoLines => (None, Some("no lines yet")),
@@ -40,15 +40,15 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             (None, Some("see the problems below"))
         }
     };
-    let years = app
+    let years = cx
         .analysis
         .results()
         .map(|r| r.years.clone())
         .unwrap_or_default();
-    let rate = app.analysis.case().discount_rate;
-    cards(ui, figures, note, &years, rate, app.view.money);
+    let rate = cx.analysis.case().discount_rate;
+    cards(ui, figures, note, &years, rate, cx.view.money);
     warnings_strip(ui, figures, &years);
-    what_if(app, ui);
+    what_if(cx, ui);
 }
 
 /// One line of warnings, always the same height: the first in full, the rest behind a button.
@@ -146,9 +146,9 @@ fn cards(
     });
 }
 
-fn what_if(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let index = app.view.option;
-    let Some(option) = app.doc.case.options.get_mut(index) else {
+fn what_if(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let index = cx.view.option;
+    let Some(option) = cx.case.options.get_mut(index) else {
         return;
     };
     let a = &mut option.adjustments;

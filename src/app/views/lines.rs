@@ -1,9 +1,10 @@
 //! The lines of the selected option: an editable table with the entered amounts by year
 //! (year-0 prices), the details of the selected line, and totals by kind from the engine.
 
+use super::super::Command;
 use super::super::fields::{self, Kind};
 use super::super::theme::Palette;
-use super::super::{Command, SharecaseApp};
+use super::Ctx;
 use super::problems_for;
 use crate::analysis::{Analysis, OptionState};
 use crate::case::{Amounts, Line, LineKind, STANDARD_CATEGORIES, Sharing};
@@ -43,12 +44,12 @@ fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) 
 }
 
 /// The lines tab.
-pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let index = app.view.option;
-    let problems = app.analysis.problems().to_vec();
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let index = cx.view.option;
+    let problems = cx.analysis.problems().to_vec();
     ui.horizontal(|ui| {
         if ui.button("Add line").on_hover_text("Ctrl+L").clicked() {
-            app.run_command(Command::AddLine);
+            cx.commands.push(Command::AddLine);
         }
         ui.label(
             egui::RichText::new("Amounts are entered in the first year's prices, as positive figures; the kind gives the direction.")
@@ -57,13 +58,13 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         );
     });
     if !matches!(
-        app.analysis.option_state(index),
+        cx.analysis.option_state(index),
         OptionState::Figures(_) | OptionState::NoLines
     ) {
-        super::option_figures(ui, &app.analysis, index, &mut app.queued);
+        super::option_figures(ui, cx.analysis, index, cx.commands);
     }
-    let style = app.view.money;
-    let case = &app.doc.case;
+    let style = cx.view.money;
+    let case = &*cx.case;
     let context = Context {
         years: (0..usize::from(case.horizon))
             .map(|t| case.year_label(t))
@@ -78,7 +79,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             .collect(),
     };
     let (horizon, inflation) = (case.horizon, case.inflation);
-    let Some(option) = app.doc.case.options.get_mut(index) else {
+    let Some(option) = cx.case.options.get_mut(index) else {
         return;
     };
     let mut delete = None;
@@ -110,9 +111,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                             .any(|p| p.option == Some(index) && p.line == Some(l));
                         let line = &mut option.lines[l];
                         let asked = ui
-                            .horizontal(|ui| {
-                                row(ui, &context, line, l, flagged, &mut app.view.line)
-                            })
+                            .horizontal(|ui| row(ui, &context, line, l, flagged, &mut cx.view.line))
                             .inner;
                         if asked {
                             delete = Some(l);
@@ -121,7 +120,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                 });
         });
     if let Some(l) = delete {
-        app.queued.push(Command::DeleteLine(l));
+        cx.commands.push(Command::DeleteLine(l));
     }
     if option.lines.is_empty() {
         ui.label("This option has no lines yet: add one to enter its costs and savings.");
@@ -131,14 +130,14 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         .id_salt("lines-below")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if let Some(l) = app.view.line
+            if let Some(l) = cx.view.line
                 && let Some(line) = option.lines.get_mut(l)
             {
                 let problems = problems_for(&problems, index, Some(l), "");
                 details(ui, &context, horizon, inflation, line, l, &problems);
                 ui.separator();
             }
-            totals(&app.analysis, index, ui, style);
+            totals(cx.analysis, index, ui, style);
         });
 }
 

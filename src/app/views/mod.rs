@@ -7,7 +7,7 @@ mod header;
 mod lines;
 mod menu;
 mod navigator;
-pub mod presentation;
+mod presentation;
 mod sensitivity;
 mod tables;
 
@@ -17,34 +17,66 @@ use crate::analysis::{Analysis, OptionState};
 use crate::case::Problem;
 use crate::engine::OptionResults;
 
+/// What a view may touch: the case to edit, the analysis of it to read (one revision, made
+/// before the frame), how it is being looked at, and the commands it asks for. Nothing else
+/// of the app (files, dialogs, history) is within a view's reach.
+pub struct Ctx<'a> {
+    /// The case, to edit in place.
+    pub case: &'a mut crate::case::Case,
+    /// The figures of the case as it stood when the frame began.
+    pub analysis: &'a Analysis,
+    /// Which option, tab and units are shown.
+    pub view: &'a mut super::ViewState,
+    /// Commands to run after the frame's UI pass.
+    pub commands: &'a mut Vec<Command>,
+}
+
 /// The main window: menu, navigator, the selected option's header and tabs, status bar.
 pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| menu::show(app, ui));
     egui::Panel::bottom("status").show(ui, |ui| status(app, ui));
+    let risk = &mut app.risk;
+    let mut cx = Ctx {
+        case: &mut app.doc.case,
+        analysis: &app.analysis,
+        view: &mut app.view,
+        commands: &mut app.queued,
+    };
     egui::Panel::left("navigator")
         .resizable(true)
         .default_size(310.0)
         .min_size(240.0)
-        .show(ui, |ui| navigator::show(app, ui));
+        .show(ui, |ui| navigator::show(&mut cx, ui));
     egui::CentralPanel::default().show(ui, |ui| {
-        header::show(app, ui);
+        header::show(&mut cx, ui);
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             for tab in Tab::ALL {
-                ui.selectable_value(&mut app.view.tab, tab, tab.label());
+                ui.selectable_value(&mut cx.view.tab, tab, tab.label());
             }
         });
         ui.separator();
-        match app.view.tab {
-            Tab::Lines => lines::show(app, ui),
-            Tab::Payback => charts::payback_tab(app, ui),
-            Tab::Flows => charts::flows_tab(app, ui),
-            Tab::Partners => tables::partners_tab(app, ui),
-            Tab::Compare => tables::compare_tab(app, ui),
-            Tab::Yearly => tables::yearly_tab(app, ui),
-            Tab::Sensitivity => sensitivity::show(app, ui),
+        match cx.view.tab {
+            Tab::Lines => lines::show(&mut cx, ui),
+            Tab::Payback => charts::payback_tab(&mut cx, ui),
+            Tab::Flows => charts::flows_tab(&mut cx, ui),
+            Tab::Partners => tables::partners_tab(&mut cx, ui),
+            Tab::Compare => tables::compare_tab(&mut cx, ui),
+            Tab::Yearly => tables::yearly_tab(&mut cx, ui),
+            Tab::Sensitivity => sensitivity::show(&mut cx, risk, ui),
         }
     });
+}
+
+/// The presentation view, with the same narrow reach as the main views.
+pub fn presentation(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+    let mut cx = Ctx {
+        case: &mut app.doc.case,
+        analysis: &app.analysis,
+        view: &mut app.view,
+        commands: &mut app.queued,
+    };
+    presentation::show(&mut cx, ui);
 }
 
 fn status(app: &SharecaseApp, ui: &mut egui::Ui) {

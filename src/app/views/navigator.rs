@@ -1,34 +1,35 @@
 //! The left panel: case settings, partners and sharing bases, and the list of options.
 
+use super::super::Command;
 use super::super::fields::{self, Kind};
 use super::super::theme::Palette;
-use super::super::{Command, SharecaseApp};
+use super::Ctx;
 use super::case_problems;
 use crate::engine::partner::Shares;
 use crate::format::percent;
 
 /// The navigator.
-pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().show(ui, |ui| {
-        options(app, ui);
+        options(cx, ui);
         ui.add_space(6.0);
         egui::CollapsingHeader::new("Case settings")
             .default_open(true)
-            .show(ui, |ui| settings(app, ui));
+            .show(ui, |ui| settings(cx, ui));
         egui::CollapsingHeader::new("Partners")
             .default_open(false)
-            .show(ui, |ui| partners(app, ui));
+            .show(ui, |ui| partners(cx, ui));
         egui::CollapsingHeader::new("Sharing bases")
             .default_open(false)
-            .show(ui, |ui| bases(app, ui));
+            .show(ui, |ui| bases(cx, ui));
     });
 }
 
-fn options(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+fn options(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.heading("Options");
     let palette = Palette::of(ui);
-    let problems = app.analysis.problems();
-    for (i, option) in app.doc.case.options.iter().enumerate() {
+    let problems = cx.analysis.problems();
+    for (i, option) in cx.case.options.iter().enumerate() {
         let flagged = problems.iter().any(|p| p.option == Some(i));
         let label = if flagged {
             format!("{}. {}  (needs attention)", i + 1, option.name)
@@ -40,9 +41,9 @@ fn options(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         } else {
             egui::RichText::new(label)
         };
-        if ui.selectable_label(app.view.option == i, text).clicked() {
-            app.view.option = i;
-            app.view.line = None;
+        if ui.selectable_label(cx.view.option == i, text).clicked() {
+            cx.view.option = i;
+            cx.view.line = None;
         }
     }
     ui.horizontal_wrapped(|ui| {
@@ -66,15 +67,15 @@ fn options(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             ),
         ] {
             if ui.button(label).on_hover_text(hint).clicked() {
-                app.run_command(command);
+                cx.commands.push(command);
             }
         }
     });
 }
 
-fn settings(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let problems = app.analysis.problems().to_vec();
-    let case = &mut app.doc.case;
+fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let problems = cx.analysis.problems().to_vec();
+    let case = &mut *cx.case;
     egui::Grid::new("settings")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -154,9 +155,9 @@ fn settings(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     .accessible_name("Case description");
 }
 
-fn partners(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let problems = app.analysis.problems().to_vec();
-    let case = &mut app.doc.case;
+fn partners(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let problems = cx.analysis.problems().to_vec();
+    let case = &mut *cx.case;
     let mut remove = None;
     for i in 0..case.partners.len() {
         ui.horizontal(|ui| {
@@ -187,9 +188,9 @@ fn partners(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     fields::problems(ui, &case_problems(&problems, "partners"));
 }
 
-fn bases(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let problems = app.analysis.problems().to_vec();
-    let case = &mut app.doc.case;
+fn bases(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let problems = cx.analysis.problems().to_vec();
+    let case = &mut *cx.case;
     let partner_names: Vec<String> = case.partners.iter().map(|p| p.name.clone()).collect();
     let mut remove = None;
     for b in 0..case.bases.len() {

@@ -1,17 +1,17 @@
 //! The presentation view: one chart filling the window, large type, the case title and the
 //! headline figures, high contrast, for a committee. Esc returns.
 
-use super::super::SharecaseApp;
 use super::super::theme::strong_family;
+use super::Ctx;
 use super::charts::{Look, draw_payback};
 use crate::format::MoneyStyle;
 use crate::report::chart;
 use crate::report::measures::Measure;
 
 /// The presentation view.
-pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        app.view.presentation = false;
+        cx.view.presentation = false;
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::central_panel(ui.style()).inner_margin(28.0))
@@ -27,15 +27,14 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             }
             ui.horizontal(|ui| {
                 if ui.button("Back (Esc)").clicked() {
-                    app.view.presentation = false;
+                    cx.view.presentation = false;
                 }
-                super::charts::basis_switch(ui, &mut app.view.basis);
+                super::charts::basis_switch(ui, &mut cx.view.basis);
             });
             ui.label(
-                egui::RichText::new(&app.doc.case.title)
-                    .font(egui::FontId::new(34.0, strong_family())),
+                egui::RichText::new(&cx.case.title).font(egui::FontId::new(34.0, strong_family())),
             );
-            let Some((case, results)) = app.analysis.computed() else {
+            let Some((case, results)) = cx.analysis.computed() else {
                 ui.label(
                     "There are no figures to present until the case's problems are put right.",
                 );
@@ -45,7 +44,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             ui.horizontal_wrapped(|ui| {
                 for option in &results.options {
                     let m = &option.figures.measures;
-                    let rate = app.doc.case.discount_rate;
+                    let rate = cx.case.discount_rate;
                     let npv = Measure::Npv.cell(m, &results.years, rate, MoneyStyle::Compact);
                     let payback =
                         Measure::Payback.cell(m, &results.years, rate, MoneyStyle::Compact);
@@ -72,7 +71,7 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             });
             ui.add_space(10.0);
             let chart =
-                chart::options_payback(results, app.view.basis, &case.title, case.discount_rate);
+                chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate);
             ui.label(egui::RichText::new(&chart.basis_label).size(18.0));
             draw_payback(
                 ui,

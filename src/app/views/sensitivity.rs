@@ -1,30 +1,30 @@
 //! The Sensitivity view: the tornado, switching values, and Monte Carlo (a fan chart of the
 //! cumulative position and a histogram of payback years), for the option or a partner.
 
-use super::super::SharecaseApp;
 use super::super::theme::{Palette, colour};
+use super::Ctx;
 use crate::report::chart::{PALETTE, axis_money};
 use crate::report::risk::{NO_RANGES, delay_words, headline, shortfall_words, switch_words};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Legend, Line, Plot};
 
 /// The tab.
-pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let index = app.view.option;
+pub fn show(cx: &mut Ctx<'_>, risk: &mut crate::app::risk_run::RiskRun, ui: &mut egui::Ui) {
+    let index = cx.view.option;
     // Every figure below is of this one revision: results, tornado, switching values and
     // the trials, whatever is edited during the frame.
-    let analysis = &app.analysis;
-    let Some(option) = super::option_figures(ui, analysis, index, &mut app.queued) else {
+    let analysis = cx.analysis;
+    let Some(option) = super::option_figures(ui, analysis, index, cx.commands) else {
         return;
     };
     let (Some(results), Some(at), Some(sensitivity)) = (
         analysis.results(),
         analysis.computed_index(index),
-        analysis.sensitivity(index, app.view.tornado_by_category),
+        analysis.sensitivity(index, cx.view.tornado_by_category),
     ) else {
         return;
     };
     let ctx = ui.ctx().clone();
-    app.risk.keep_up(&ctx, analysis);
+    risk.keep_up(&ctx, analysis);
     let revision = analysis.revision();
     let ranged = analysis
         .case()
@@ -32,41 +32,42 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         .get(index)
         .is_some_and(crate::case::CaseOption::has_ranges);
     let palette = Palette::of(ui);
-    let style = app.view.money.for_axis();
+    let style = cx.view.money.for_axis();
     let years = results.years.clone();
     let target_year = analysis.case().risk.target_year;
 
     // Settings and progress.
     ui.horizontal_wrapped(|ui| {
-        let risk = &mut app.doc.case.risk;
+        let settings = &mut cx.case.risk;
         let label = ui.label("Trials");
         ui.add(
-            egui::DragValue::new(&mut risk.trials)
+            egui::DragValue::new(&mut settings.trials)
                 .range(100..=1_000_000)
                 .speed(100),
         )
         .labelled_by(label.id);
         let label = ui.label("Seed");
-        ui.add(egui::DragValue::new(&mut risk.seed))
+        ui.add(egui::DragValue::new(&mut settings.seed))
             .labelled_by(label.id);
         let label = ui.label("Target year");
         egui::ComboBox::from_id_salt("target-year")
             .selected_text(
-                risk.target_year
+                settings
+                    .target_year
                     .and_then(|y| years.get(y as usize))
                     .map_or("none", String::as_str),
             )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut risk.target_year, None, "none");
+                ui.selectable_value(&mut settings.target_year, None, "none");
                 for (t, label) in years.iter().enumerate() {
-                    ui.selectable_value(&mut risk.target_year, u32::try_from(t).ok(), label);
+                    ui.selectable_value(&mut settings.target_year, u32::try_from(t).ok(), label);
                 }
             })
             .response
             .labelled_by(label.id);
-        ui.checkbox(&mut app.view.tornado_by_category, "Tornado by category");
-        delay_range(ui, &mut app.doc.case.options[index]);
-        match app.risk.progress() {
+        ui.checkbox(&mut cx.view.tornado_by_category, "Tornado by category");
+        delay_range(ui, &mut cx.case.options[index]);
+        match risk.progress() {
             Some(share) => {
                 ui.add(
                     egui::ProgressBar::new(share)
@@ -74,12 +75,12 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
                         .show_percentage(),
                 );
                 if ui.button("Cancel").clicked() {
-                    app.risk.cancel();
+                    risk.cancel();
                 }
             }
             None => {
                 if ui.button("Run again").clicked() {
-                    app.risk.restart();
+                    risk.restart();
                 }
             }
         }
@@ -88,18 +89,18 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     let entity_names: Vec<String> = std::iter::once(option.name.clone())
         .chain(results.partners.iter().cloned())
         .collect();
-    app.view.risk_entity = app.view.risk_entity.min(entity_names.len() - 1);
+    cx.view.risk_entity = cx.view.risk_entity.min(entity_names.len() - 1);
     if !ranged {
         ui.label(
             egui::RichText::new(format!("{} {NO_RANGES}.", option.name))
                 .size(17.0)
                 .strong(),
         );
-    } else if let Some(risk) = app.risk.results(revision) {
+    } else if let Some(risk) = risk.results(revision) {
         if let Some(outcome) = risk
             .options
             .get(at)
-            .and_then(|o| o.get(app.view.risk_entity))
+            .and_then(|o| o.get(cx.view.risk_entity))
         {
             ui.label(
                 egui::RichText::new(format!(
@@ -130,12 +131,12 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         let ui = &mut columns[0];
         ui.strong(format!(
             "Tornado: NPV with each {} at its low and high end (widest ten), around an NPV of {}",
-            if app.view.tornado_by_category {
+            if cx.view.tornado_by_category {
                 "category"
             } else {
                 "line"
             },
-            crate::format::money(tornado.base_npv, app.view.money)
+            crate::format::money(tornado.base_npv, cx.view.money)
         ));
         // The ten widest bars, as a tornado is read; the table below lists every line.
         let shown = &tornado.bars[..tornado.bars.len().min(10)];
@@ -233,10 +234,10 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let label = ui.label("Show");
             egui::ComboBox::from_id_salt("risk-entity")
-                .selected_text(entity_names[app.view.risk_entity].as_str())
+                .selected_text(entity_names[cx.view.risk_entity].as_str())
                 .show_ui(ui, |ui| {
                     for (e, name) in entity_names.iter().enumerate() {
-                        ui.selectable_value(&mut app.view.risk_entity, e, name);
+                        ui.selectable_value(&mut cx.view.risk_entity, e, name);
                     }
                 })
                 .response
@@ -246,14 +247,14 @@ pub fn show(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             ui.label(format!("{} {NO_RANGES}.", option.name));
             return;
         }
-        let Some(risk) = app.risk.results(revision) else {
+        let Some(risk) = risk.results(revision) else {
             ui.spinner();
             return;
         };
         let Some(outcome) = risk
             .options
             .get(at)
-            .and_then(|o| o.get(app.view.risk_entity))
+            .and_then(|o| o.get(cx.view.risk_entity))
         else {
             return;
         };

@@ -1,23 +1,22 @@
 //! Tables of figures from the engine: partners, options side by side, the yearly table.
 //! Money is rounded for display only; partners are rounded so that they add up.
 
-use super::super::SharecaseApp;
+use super::Ctx;
 use super::charts::{Look, basis_switch, draw_payback};
 use crate::report::table::Table;
 use crate::report::{chart, measures, words};
 
 /// The partners tab: each partner's payback curve and headline figures for the option.
-pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    basis_switch(ui, &mut app.view.basis);
-    let Some(option) = super::option_figures(ui, &app.analysis, app.view.option, &mut app.queued)
-    else {
+pub fn partners_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    basis_switch(ui, &mut cx.view.basis);
+    let Some(option) = super::option_figures(ui, cx.analysis, cx.view.option, cx.commands) else {
         return;
     };
-    let Some((case, results)) = app.analysis.computed() else {
+    let Some((case, results)) = cx.analysis.computed() else {
         return;
     };
-    let style = app.view.money;
-    let chart = chart::partners_payback(results, option, app.view.basis, case.discount_rate);
+    let style = cx.view.money;
+    let chart = chart::partners_payback(results, option, cx.view.basis, case.discount_rate);
     ui.strong(&chart.title);
     ui.label(
         egui::RichText::new(&chart.basis_label)
@@ -37,7 +36,7 @@ pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         .inner;
     let wanted = super::charts::chart_menu(
         &response,
-        super::super::ChartRef::Partners(app.view.option, app.view.basis),
+        super::super::ChartRef::Partners(cx.view.option, cx.view.basis),
     );
     let report = measures::partners(option, &results.years, case.discount_rate, style);
     let table = Shown::of("partners-table", &report);
@@ -57,7 +56,7 @@ pub fn partners_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             }
         });
     if let Some(command) = wanted {
-        app.run_command(command);
+        cx.commands.push(command);
     }
 }
 
@@ -149,13 +148,13 @@ pub fn show_table(ui: &mut egui::Ui, table: &Shown) {
 }
 
 /// Options side by side.
-pub fn compare_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(results) = app.analysis.results() else {
-        super::case_problem_list(ui, &app.analysis, &mut app.queued);
+pub fn compare_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(results) = cx.analysis.results() else {
+        super::case_problem_list(ui, cx.analysis, cx.commands);
         return;
     };
-    super::left_out_note(ui, &app.analysis);
-    let report = measures::compare(results, app.analysis.case().discount_rate, app.view.money);
+    super::left_out_note(ui, cx.analysis);
+    let report = measures::compare(results, cx.analysis.case().discount_rate, cx.view.money);
     let table = Shown::of("compare-table", &report);
     egui::ScrollArea::both().show(ui, |ui| {
         show_table(ui, &table);
@@ -164,12 +163,11 @@ pub fn compare_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
 }
 
 /// The yearly table of the selected option.
-pub fn yearly_tab(app: &mut SharecaseApp, ui: &mut egui::Ui) {
-    let Some(option) = super::option_figures(ui, &app.analysis, app.view.option, &mut app.queued)
-    else {
+pub fn yearly_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(option) = super::option_figures(ui, cx.analysis, cx.view.option, cx.commands) else {
         return;
     };
-    let style = app.view.money;
+    let style = cx.view.money;
     ui.label("Cash is in the prices of each year; real terms in the first year's prices.");
     let mut rows = vec![
         words::YEARLY_COLUMNS
