@@ -26,7 +26,7 @@ impl Kind {
                 .trim_start_matches('£')
                 .trim_end_matches(".00")
                 .to_owned(),
-            Self::Percent => (value * Decimal::ONE_HUNDRED).normalize().to_string(),
+            Self::Percent => percent_text(value),
             Self::Number => value.normalize().to_string(),
         }
     }
@@ -37,6 +37,15 @@ impl Kind {
             Self::Percent => parse_percent(text),
         }
     }
+}
+
+/// A fraction as the percentage typed for it; one too large to multiply (from a file that
+/// validation will refuse) is shown as the fraction it is.
+fn percent_text(value: Decimal) -> String {
+    value.checked_mul(Decimal::ONE_HUNDRED).map_or_else(
+        || format!("{} (as a fraction)", value.normalize()),
+        |p| p.normalize().to_string(),
+    )
 }
 
 #[derive(Clone, Default)]
@@ -71,7 +80,7 @@ pub fn percent_list(
 ) -> Response {
     let shown = values
         .iter()
-        .map(|v| (v * Decimal::ONE_HUNDRED).normalize().to_string())
+        .map(|v| percent_text(*v))
         .collect::<Vec<_>>()
         .join(", ");
     text_field(ui, id_salt, name, &shown, width, |text| {

@@ -476,8 +476,13 @@ impl Validator<'_> {
                             self.fraction(&format!("amounts.one_off.phasing[{k}]"), *f);
                         }
                     }
-                    let total: Decimal = phasing.iter().sum();
-                    if total != Decimal::ONE {
+                    // Checked: fractions validation refuses can add up past decimal range.
+                    let total = phasing
+                        .iter()
+                        .try_fold(Decimal::ZERO, |sum, f| sum.checked_add(*f));
+                    if let Some(total) = total
+                        && total != Decimal::ONE
+                    {
                         self.push(
                             "amounts.one_off.phasing",
                             format!("the phasing fractions add up to {}, not 1: they must add up to exactly 1 (for example 0.6 and 0.4)", total.normalize()),
