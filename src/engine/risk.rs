@@ -492,8 +492,8 @@ mod passes {
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
     /// Lanes of chunks a pass runs in parallel.
-    const LANES: u64 = 16;
-    /// Bins of each narrowing pass.
+    const LANES: u64 = 8;
+    /// Bins of each narrowing pass (counted in `u32`: a run has at most a million trials).
     const BINS: u64 = 1_024;
     /// Values a final pass may keep, over all percentiles.
     const KEEP: u64 = 8_000_000;
@@ -747,21 +747,22 @@ mod passes {
                 seed,
                 trials,
                 cancel,
-                &|| vec![vec![0_u64; bins]; open.len()],
-                &|s: &mut Vec<Vec<u64>>, values: &[f64]| {
+                &|| vec![vec![0_u32; bins]; open.len()],
+                &|s: &mut Vec<Vec<u32>>, values: &[f64]| {
                     for (slot, i) in open.iter().enumerate() {
                         let t = &targets[*i];
                         let k = key(values[t.index]);
                         if k >= t.low && k <= t.high {
                             let bin = usize::try_from((k - t.low) / width[slot]).unwrap_or(0);
-                            s[slot][bin.min(bins - 1)] += 1;
+                            let count = &mut s[slot][bin.min(bins - 1)];
+                            *count = count.saturating_add(1);
                         }
                     }
                 },
-                &|a: &mut Vec<Vec<u64>>, b: Vec<Vec<u64>>| {
+                &|a: &mut Vec<Vec<u32>>, b: Vec<Vec<u32>>| {
                     for (x, y) in a.iter_mut().zip(b) {
                         for (p, q) in x.iter_mut().zip(y) {
-                            *p += q;
+                            *p = p.saturating_add(q);
                         }
                     }
                 },
@@ -769,7 +770,7 @@ mod passes {
             for (slot, histogram) in histograms.into_iter().enumerate() {
                 let t = &mut targets[open[slot]];
                 let mut before = t.below;
-                for (bin, n) in histogram.into_iter().enumerate() {
+                for (bin, n) in histogram.into_iter().map(u64::from).enumerate() {
                     if before + n >= t.rank {
                         let low = t.low + bin as u64 * width[slot];
                         t.high = t.high.min(low.saturating_add(width[slot] - 1));
