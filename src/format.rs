@@ -118,14 +118,28 @@ pub fn money_cell(value: Decimal, style: MoneyStyle) -> String {
 /// A rate as a percentage to `places` decimals: `0.035` -> `3.50%`, negatives with a minus.
 #[must_use]
 pub fn percent(rate: Decimal, places: u32) -> String {
-    let value = round(rate * Decimal::ONE_HUNDRED, places);
-    format!("{:.*}%", places as usize, value)
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(hundredths) => format!("{:.*}%", places as usize, round(hundredths, places)),
+        None => beyond_percent(rate),
+    }
+}
+
+/// A rate too large to show as a percentage: said in words, never a wrong figure.
+fn beyond_percent(rate: Decimal) -> String {
+    if rate.is_sign_negative() {
+        "below -10^28%".to_owned()
+    } else {
+        "above 10^28%".to_owned()
+    }
 }
 
 /// A rate as a short percentage with no trailing zeros: `0.035` -> `3.5%`.
 #[must_use]
 pub fn percent_short(rate: Decimal) -> String {
-    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(hundredths) => format!("{}%", hundredths.normalize()),
+        None => beyond_percent(rate),
+    }
 }
 
 /// Whole months as `3 years 7 months`, `1 year`, `5 months`, `0 months`.

@@ -11,6 +11,7 @@
 //! - [`import`]: lines read from a budget spreadsheet (CSV or XLSX).
 //! - [`app`]: the desktop app (egui), which edits the case and shows results.
 //! - [`cli`]: the command line.
+//! - [`robustness`]: whole paths from untrusted bytes, for the fuzz targets and their tests.
 //!
 //! The finance conventions every figure follows are in `docs/conventions.md`.
 
@@ -25,3 +26,4 @@ pub mod format;
 pub mod import;
 pub mod input;
 pub mod report;
+pub mod robustness;

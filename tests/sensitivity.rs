@@ -357,3 +357,37 @@ fn ranges_are_validated_and_old_files_still_load() {
         .collect();
     assert_eq!(fields, vec!["risk.target_year", "delay_range", "range"]);
 }
+
+#[test]
+fn a_run_too_large_to_keep_finds_the_same_percentiles_in_passes() {
+    // The example with its ranges and a delay range, run once keeping every trial and once
+    // keeping none (every percentile found in passes): the nearest-rank percentiles, the
+    // histograms and the shares are identical; the means agree to rounding.
+    use std::sync::atomic::{AtomicBool, AtomicU64};
+    let case = sharecase::case::example::case();
+    let (done, cancel) = (AtomicU64::new(0), AtomicBool::new(false));
+    let kept = sharecase::engine::risk::run(&case, 5_000, 7, &done, &cancel).expect("runs");
+    let passes =
+        sharecase::engine::risk::run_within(&case, 5_000, 7, &done, &cancel, 0).expect("runs");
+    for (a, b) in kept
+        .options
+        .iter()
+        .flatten()
+        .zip(passes.options.iter().flatten())
+    {
+        assert_eq!(a.name, b.name);
+        for (x, y) in [(a.npv, b.npv), (a.payback, b.payback)] {
+            assert_eq!((x.p10, x.p50, x.p90), (y.p10, y.p50, y.p90), "{}", a.name);
+            assert!(
+                (x.mean - y.mean).abs() <= 1e-9 * x.mean.abs().max(1.0)
+                    || x.mean.to_bits() == y.mean.to_bits(),
+                "{}",
+                a.name
+            );
+        }
+        assert_eq!(a.band, b.band, "{}", a.name);
+        assert_eq!(a.histogram, b.histogram, "{}", a.name);
+        assert_eq!(a.within_horizon.to_bits(), b.within_horizon.to_bits());
+        assert_eq!(a.by_target.map(f64::to_bits), b.by_target.map(f64::to_bits));
+    }
+}

@@ -28,7 +28,7 @@ impl Kind {
                 .trim_start_matches('£')
                 .trim_end_matches(".00")
                 .to_owned(),
-            Self::Percent => (value * Decimal::ONE_HUNDRED).normalize().to_string(),
+            Self::Percent => percent_text(value),
             Self::Number => value.normalize().to_string(),
         }
     }
@@ -54,6 +54,15 @@ pub fn take_unread(ctx: &egui::Context) -> Vec<String> {
 /// Fields narrower than this (cells of the lines grid) give their message on hover and in
 /// the status bar, so that a message never pushes the grid's columns out of line.
 const INLINE_MESSAGE_WIDTH: f32 = 150.0;
+
+/// A fraction as the percentage typed for it; one too large to multiply (from a file that
+/// validation will refuse) is shown as the fraction it is.
+fn percent_text(value: Decimal) -> String {
+    value.checked_mul(Decimal::ONE_HUNDRED).map_or_else(
+        || format!("{} (as a fraction)", value.normalize()),
+        |p| p.normalize().to_string(),
+    )
+}
 
 #[derive(Clone, Default)]
 struct Draft {
@@ -111,7 +120,7 @@ pub fn percent_list(
 ) -> Edited {
     let shown = values
         .iter()
-        .map(|v| (v * Decimal::ONE_HUNDRED).normalize().to_string())
+        .map(|v| percent_text(*v))
         .collect::<Vec<_>>()
         .join(", ");
     let align = egui::Align2::RIGHT_CENTER;

@@ -10,17 +10,23 @@ pub enum Amounts {
     /// A single amount, in one year or phased over consecutive years.
     OneOff {
         /// The whole amount.
+        #[serde(deserialize_with = "super::decimal_text::one")]
         amount: Decimal,
         /// The year in which it falls, or in which the phasing starts.
         year: u32,
         /// Fractions for consecutive years from `year`, adding up to exactly 1; empty means
         /// all in `year`.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "super::decimal_text::list"
+        )]
         phasing: Vec<Decimal>,
     },
     /// An annual amount from one year to another, optionally ramping up at the start.
     Recurring {
         /// The full annual amount.
+        #[serde(deserialize_with = "super::decimal_text::one")]
         annual: Decimal,
         /// The first year in which it falls.
         from_year: u32,
@@ -29,16 +35,21 @@ pub enum Amounts {
         to_year: Option<u32>,
         /// Fractions of the annual amount for the first years (0.25, 0.75 means 25%, then
         /// 75%, then 100% from the third year).
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "super::decimal_text::list"
+        )]
         ramp_up: Vec<Decimal>,
     },
     /// One amount per year, year 0 first; missing years are zero.
-    ByYear(Vec<Decimal>),
+    ByYear(#[serde(deserialize_with = "super::decimal_text::list")] Vec<Decimal>),
 }
 
 impl Amounts {
     /// The amount in each of `years` years, in year-0 prices, before any adjustment.
-    /// Amounts falling after the horizon are left out (validation warns of them).
+    /// Amounts falling after the horizon are left out (validation warns of them). Products
+    /// beyond exact decimal range (only in a line validation refuses) saturate, not panic.
     #[must_use]
     pub fn by_year(&self, years: usize) -> Vec<Decimal> {
         let mut out = vec![Decimal::ZERO; years];
@@ -55,7 +66,8 @@ impl Amounts {
                     }
                 } else {
                     for (slot, fraction) in out.iter_mut().skip(start).zip(phasing) {
-                        *slot = *amount * *fraction;
+                        // Saturating: the app shows lines before validation refuses them.
+                        *slot = amount.saturating_mul(*fraction);
                     }
                 }
             }
@@ -72,7 +84,7 @@ impl Amounts {
                         continue;
                     }
                     *slot = match ramp_up.get(t - from) {
-                        Some(fraction) => *annual * *fraction,
+                        Some(fraction) => annual.saturating_mul(*fraction),
                         None => *annual,
                     };
                 }
@@ -117,13 +129,15 @@ impl Amounts {
     }
 
     /// The figure a finance officer would quote for the line: the one-off amount, the annual
-    /// amount, or the total of the yearly amounts (year-0 prices).
+    /// amount, or the total of the yearly amounts (year-0 prices); saturating, as above.
     #[must_use]
     pub fn headline(&self) -> Decimal {
         match self {
             Self::OneOff { amount, .. } => *amount,
             Self::Recurring { annual, .. } => *annual,
-            Self::ByYear(values) => values.iter().sum(),
+            Self::ByYear(values) => values
+                .iter()
+                .fold(Decimal::ZERO, |sum, v| sum.saturating_add(*v)),
         }
     }
 
@@ -132,9 +146,11 @@ impl Amounts {
     pub fn scaled(&self, factor: Decimal) -> Self {
         let mut out = self.clone();
         match &mut out {
-            Self::OneOff { amount, .. } => *amount *= factor,
-            Self::Recurring { annual, .. } => *annual *= factor,
-            Self::ByYear(values) => values.iter_mut().for_each(|v| *v *= factor),
+            Self::OneOff { amount, .. } => *amount = amount.saturating_mul(factor),
+            Self::Recurring { annual, .. } => *annual = annual.saturating_mul(factor),
+            Self::ByYear(values) => values
+                .iter_mut()
+                .for_each(|v| *v = v.saturating_mul(factor)),
         }
         out
     }

@@ -89,7 +89,11 @@ pub struct Line {
     /// When and how much, in year-0 prices, as a positive amount.
     pub amounts: Amounts,
     /// Indexation rate as a fraction; `None` follows the case's general inflation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::decimal_text::option"
+    )]
     pub indexation: Option<Decimal>,
     /// How the line is shared among the partners.
     #[serde(default)]

@@ -5,6 +5,7 @@
 //! [`validate`] says whether a case can be computed, and lists every problem it finds.
 
 mod amounts;
+mod decimal_text;
 mod edit;
 pub mod example;
 mod file;
@@ -15,7 +16,9 @@ mod risk;
 pub mod validate;
 
 pub use amounts::Amounts;
-pub use file::{CURRENT_SCHEMA_VERSION, LoadError, from_json, load, save, to_json};
+pub use file::{
+    CURRENT_SCHEMA_VERSION, LoadError, from_bytes, from_json, load, save, to_json, write_atomic,
+};
 pub use line::{Line, LineKind, STANDARD_CATEGORIES};
 pub use option::{Adjustments, CaseOption, MAX_BENEFIT_DELAY_MONTHS};
 pub use partner::{Partner, Sharing, SharingBasis};
@@ -46,11 +49,14 @@ pub struct Case {
     /// Number of financial years appraised, 3 to 10.
     pub horizon: u8,
     /// The real discount rate as a fraction (0.035 is the Green Book's 3.5%).
-    #[serde(default = "default_discount_rate")]
+    #[serde(
+        default = "default_discount_rate",
+        deserialize_with = "decimal_text::one"
+    )]
     pub discount_rate: Decimal,
     /// General inflation (GDP deflator) as a fraction; lines are indexed at it unless they say
     /// otherwise, and real terms are taken out of cash with it.
-    #[serde(default = "default_inflation")]
+    #[serde(default = "default_inflation", deserialize_with = "decimal_text::one")]
     pub inflation: Decimal,
     /// The organisations that share costs and savings.
     pub partners: Vec<Partner>,

@@ -41,10 +41,10 @@ impl CaseOption {
 #[serde(deny_unknown_fields)]
 pub struct Adjustments {
     /// Added to every cost, as a fraction (0.15 adds 15%).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::decimal_text::one")]
     pub cost_uplift: Decimal,
     /// Taken off every benefit, as a fraction (0.10 takes 10% off).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::decimal_text::one")]
     pub benefit_shortfall: Decimal,
     /// Every benefit arrives this many whole months later, 0 to 36.
     #[serde(default)]

@@ -20,6 +20,7 @@ pub struct SharingBasis {
     pub name: String,
     /// Weight per partner name, in any unit (people, pounds, transactions). A partner not
     /// listed has a weight of zero. Normalised to shares that sum to exactly 1.
+    #[serde(deserialize_with = "super::decimal_text::keyed")]
     pub weights: BTreeMap<String, Decimal>,
     /// Where the weights come from ("ONS mid-2024 estimates").
     #[serde(default)]

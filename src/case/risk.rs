@@ -32,10 +32,13 @@ pub enum RangeUnit {
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// The low end.
+    #[serde(deserialize_with = "super::decimal_text::one")]
     pub low: Decimal,
     /// The most likely value.
+    #[serde(deserialize_with = "super::decimal_text::one")]
     pub most_likely: Decimal,
     /// The high end.
+    #[serde(deserialize_with = "super::decimal_text::one")]
     pub high: Decimal,
     /// Percent changes or pounds.
     #[serde(default)]
@@ -74,7 +77,10 @@ pub struct RiskSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_year: Option<u32>,
     /// The change the tornado applies to a line without a range of its own (0.2 is +/-20%).
-    #[serde(default = "default_swing")]
+    #[serde(
+        default = "default_swing",
+        deserialize_with = "super::decimal_text::one"
+    )]
     pub tornado_swing: Decimal,
 }
 

@@ -479,8 +479,13 @@ impl Validator<'_> {
                             self.fraction(&format!("amounts.one_off.phasing[{k}]"), *f);
                         }
                     }
-                    let total: Decimal = phasing.iter().sum();
-                    if total != Decimal::ONE {
+                    // Checked: fractions validation refuses can add up past decimal range.
+                    let total = phasing
+                        .iter()
+                        .try_fold(Decimal::ZERO, |sum, f| sum.checked_add(*f));
+                    if let Some(total) = total
+                        && total != Decimal::ONE
+                    {
                         self.push(
                             "amounts.one_off.phasing",
                             format!("the phasing adds up to {}, not 100%: the years' shares must add up to exactly 100% (for example 60% and 40%; in the case file 0.6 and 0.4)", percent(total)),

@@ -30,13 +30,31 @@ pub struct ImportArgs {
     /// Write a CSV template with the case's columns and years to this file, and stop.
     #[arg(long, value_name = "CSV")]
     pub template: Option<PathBuf>,
+    /// Let --template replace a file that is already there.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs `sharecase import`.
 pub fn run(args: &ImportArgs) -> Outcome {
     let case = read(&args.file)?;
     if let Some(path) = &args.template {
-        std::fs::write(path, import::template(&case))
+        let same_as_case = std::fs::canonicalize(path).ok().is_some_and(|p| {
+            std::fs::canonicalize(&args.file).is_ok_and(|case_path| case_path == p)
+        });
+        if same_as_case {
+            return Err(format!(
+                "{} is the case file itself: give the template another name",
+                path.display()
+            ));
+        }
+        if path.exists() && !args.force {
+            return Err(format!(
+                "{} already exists: give another name, or add --force to replace it",
+                path.display()
+            ));
+        }
+        case::write_atomic(path, import::template(&case).as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         println!(
             "Wrote a template for \"{}\" to {}",
@@ -134,13 +152,6 @@ fn read_lines(path: &Path, case: &case::Case) -> Result<Vec<case::Line>, Vec<Imp
     {
         import::from_xlsx(&bytes, case)
     } else {
-        let text = String::from_utf8(bytes).map_err(|_| {
-            vec![ImportProblem::new(
-                0,
-                "",
-                "the file is not UTF-8 text: in Excel, save it as \"CSV UTF-8\"",
-            )]
-        })?;
-        import::from_csv(&text, case)
+        import::from_csv_bytes(&bytes, case)
     }
 }

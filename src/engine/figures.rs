@@ -63,6 +63,16 @@ impl KindTotals {
         }
     }
 
+    /// The same totals rounded to the engine's working scale, once the lines are added up.
+    #[must_use]
+    pub fn rounded(&self) -> Self {
+        let mut out = self.clone();
+        for v in out.cash.iter_mut().chain(out.real.iter_mut()).flatten() {
+            *v = super::line::working(*v);
+        }
+        out
+    }
+
     /// True when every amount is zero.
     #[must_use]
     pub fn is_zero(&self) -> bool {

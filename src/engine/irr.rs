@@ -1,7 +1,13 @@
 //! Internal rate of return: the rate at which the NPV of a series of flows is zero.
 //!
-//! The search runs in `f64`, which the conventions allow for IRR: bisection to 1e-12 on the
+//! The search runs in `f64`, which the conventions allow for IRR: bisection to 1e-13 on the
 //! rate, far inside the 1e-6 asked for. Every other figure stays in exact decimals.
+//!
+//! Roots are isolated, not scanned for: with `y = 1 + r`, the NPV times `y^n` is a
+//! polynomial, and between two neighbouring turning points (roots of its derivative, found
+//! the same way) it is monotone, so each such interval holds at most one root, found by
+//! bisection, and a turning point that touches zero is a double root. No pair or triple of
+//! roots, however close, is lost.
 
 use super::results::{Irr, NoIrr};
 use rust_decimal::Decimal;
@@ -94,8 +100,112 @@ fn golden_min(f: impl Fn(f64) -> f64, mut low: f64, mut high: f64) -> f64 {
     0.5 * (low + high)
 }
 
+/// Longest series whose roots are isolated exactly; a longer one (only the quick calculator
+/// takes one) is scanned, since `y^n` would leave the range of `f64`.
+const ISOLATE_MAX: usize = 60;
+
+/// `p(y)` with coefficients lowest degree first (Horner's rule).
+fn poly(coeffs: &[f64], y: f64) -> f64 {
+    coeffs.iter().rev().fold(0.0, |acc, c| acc * y + c)
+}
+
+/// The bound on rounding error in `poly(coeffs, y)`, to tell a touching zero from a miss.
+fn poly_scale(coeffs: &[f64], y: f64) -> f64 {
+    coeffs
+        .iter()
+        .rev()
+        .fold(0.0, |acc, c| acc * y.abs() + c.abs())
+        .max(f64::MIN_POSITIVE)
+}
+
+fn bisect_poly(coeffs: &[f64], mut low: f64, mut high: f64) -> f64 {
+    let mut f_low = poly(coeffs, low);
+    for _ in 0..200 {
+        let mid = 0.5 * (low + high);
+        if (high - low).abs() < 1e-13 {
+            return mid;
+        }
+        let f_mid = poly(coeffs, mid);
+        if f_mid == 0.0 {
+            return mid;
+        }
+        if (f_mid > 0.0) == (f_low > 0.0) {
+            low = mid;
+            f_low = f_mid;
+        } else {
+            high = mid;
+        }
+    }
+    0.5 * (low + high)
+}
+
+/// Every root of the polynomial `coeffs` (lowest degree first) in `[low, high]`, ascending,
+/// a multiple root once: the roots of the derivative split the range into pieces on which
+/// the polynomial is monotone.
+fn poly_roots(coeffs: &[f64], low: f64, high: f64) -> Vec<f64> {
+    let mut coeffs = coeffs.to_vec();
+    while coeffs.last() == Some(&0.0) {
+        coeffs.pop();
+    }
+    if coeffs.len() < 2 {
+        return Vec::new();
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let derivative: Vec<f64> = coeffs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(k, c)| c * k as f64)
+        .collect();
+    let turns = poly_roots(&derivative, low, high);
+    let mut points = Vec::with_capacity(turns.len() + 2);
+    points.push(low);
+    points.extend(turns.iter().copied().filter(|t| *t > low && *t < high));
+    points.push(high);
+    let mut found = Vec::new();
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (fa, fb) = (poly(&coeffs, a), poly(&coeffs, b));
+        if fa == 0.0 {
+            found.push(a);
+        } else if fb != 0.0 && (fa > 0.0) != (fb > 0.0) {
+            found.push(bisect_poly(&coeffs, a, b));
+        }
+    }
+    if poly(&coeffs, high) == 0.0 {
+        found.push(high);
+    }
+    // A turning point where the polynomial only touches zero is a double root.
+    let crossings = found.clone();
+    for turn in turns.iter().filter(|t| **t > low && **t < high) {
+        let value = poly(&coeffs, *turn);
+        if value != 0.0
+            && value.abs() <= 1e-12 * poly_scale(&coeffs, *turn)
+            && !crossings.iter().any(|r| (r - turn).abs() < 1e-7)
+        {
+            found.push(*turn);
+        }
+    }
+    found.sort_by(f64::total_cmp);
+    found.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    found
+}
+
 /// Every rate in [-99%, +1000%] at which the NPV is zero, ascending; a double root once.
 fn roots(flows: &[f64]) -> Vec<f64> {
+    if flows.len() <= ISOLATE_MAX {
+        // NPV(r) (1 + r)^n = sum of f_t y^(n - t): coefficient of y^k is f_(n - k).
+        let coeffs: Vec<f64> = flows.iter().rev().copied().collect();
+        return poly_roots(&coeffs, 1.0 + LOW, 1.0 + HIGH)
+            .into_iter()
+            .map(|y| y - 1.0)
+            .collect();
+    }
+    scan_roots(flows)
+}
+
+/// Roots of a long series, by a scan of the range with turning points examined.
+fn scan_roots(flows: &[f64]) -> Vec<f64> {
     let mut found = Vec::new();
     if sign_changes(flows) == 1 {
         // Descartes' rule: exactly one root with 1 + r > 0, so one bracket suffices.

@@ -5,13 +5,14 @@ use super::results::LineFlows;
 use crate::case::{Adjustments, Line};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Decimal places money is carried to inside the engine: a millionth of a penny. A fixed
-/// scale makes every later sum an exact addition, so partners add up to the case to the
-/// last digit; display still rounds to the penny.
+/// Decimal places totals are carried to inside the engine: a millionth of a penny. Totals
+/// (an option's, a partner's, a category's) are rounded to this scale only after the lines
+/// are added up at full precision, so that a sum of twelfths that is exactly half a penny
+/// (£833.335 after a four-month delay) stays exactly half a penny; and a fixed scale makes
+/// every later sum an exact addition, so partners add up to the case to the last digit.
 pub const WORKING_PLACES: u32 = 8;
 
-/// Rounds to the working scale; most amounts already fit, and skipping them is the
-/// difference between a case recomputing in 3 ms or 5.
+/// Rounds to the working scale; most amounts already fit, and skipping them saves time.
 #[must_use]
 pub fn working(value: Decimal) -> Decimal {
     if value.scale() <= WORKING_PLACES {
@@ -22,8 +23,9 @@ pub fn working(value: Decimal) -> Decimal {
 }
 
 /// Moves amounts later by `months`, money spread evenly within years: with `m = 12s + k`,
-/// year t receives `(12-k)/12 * B[t-s] + k/12 * B[t-s-1]`. Returns the moved amounts and
-/// what moved past the horizon.
+/// year t receives `(12-k)/12 * B[t-s] + k/12 * B[t-s-1]`. Returns the moved amounts (at
+/// full precision: twelfths are rounded only in totals) and what moved past the horizon,
+/// computed directly from the amounts that land there, so nothing moved is exactly zero.
 #[must_use]
 pub fn delay(base: &[Decimal], months: u32) -> (Vec<Decimal>, Decimal) {
     if months == 0 {
@@ -40,11 +42,22 @@ pub fn delay(base: &[Decimal], months: u32) -> (Vec<Decimal>, Decimal) {
                 return this;
             }
             let earlier = at(t.checked_sub(whole + 1));
-            this * (twelve - part) / twelve + earlier * part / twelve
+            (this * (twelve - part) + earlier * part) / twelve
         })
         .collect();
-    let lost = base.iter().sum::<Decimal>() - moved.iter().sum::<Decimal>();
-    (moved, lost)
+    // Year t's money lands (12-k)/12 in year t+s and k/12 in year t+s+1; whatever lands at
+    // or after the horizon is lost. Added in twelfths, divided once.
+    let horizon = base.len();
+    let mut lost_twelfths = Decimal::ZERO;
+    for (t, amount) in base.iter().enumerate() {
+        if t + whole >= horizon {
+            lost_twelfths += *amount * (twelve - part);
+        }
+        if !part.is_zero() && t + whole + 1 >= horizon {
+            lost_twelfths += *amount * part;
+        }
+    }
+    (moved, lost_twelfths / twelve)
 }
 
 /// One line's flows over `years` years under the option's adjustments; also returns the
@@ -69,16 +82,8 @@ pub fn line_flows(
     };
     let rate = line.indexation.unwrap_or(inflation);
     let factors = prices.factors(rate);
-    let cash = base
-        .iter()
-        .zip(&factors.cash)
-        .map(|(b, f)| working(b * f))
-        .collect();
-    let real = base
-        .iter()
-        .zip(&factors.real)
-        .map(|(b, f)| working(b * f))
-        .collect();
+    let cash = base.iter().zip(&factors.cash).map(|(b, f)| b * f).collect();
+    let real = base.iter().zip(&factors.real).map(|(b, f)| b * f).collect();
     let flows = LineFlows {
         name: line.name.clone(),
         kind: line.kind,
@@ -93,7 +98,7 @@ pub fn line_flows(
 
 fn scale(mut values: Vec<Decimal>, factor: Decimal) -> Vec<Decimal> {
     for v in &mut values {
-        *v = working(*v * factor);
+        *v *= factor;
     }
     values
 }

@@ -112,6 +112,12 @@ fn option_results(
     for group in &groups {
         totals.add_all(&group.kinds);
     }
+    let totals = totals.rounded();
+    for category in &mut categories {
+        for v in category.cash.iter_mut().chain(category.real.iter_mut()) {
+            *v = line::working(*v);
+        }
+    }
     let mut figures = figures(&totals, labels, discount);
     if lost > Decimal::ZERO {
         figures.warnings.push(Warning::DelayedPastHorizon {
@@ -120,7 +126,7 @@ fn option_results(
         });
     }
     figures.warnings.extend(line_warnings);
-    let partners = partner_results(case, &groups, labels, discount);
+    let partners = partner_results(case, &groups, &totals, labels, discount);
     OptionResults {
         name: option.name.clone(),
         lines,
@@ -164,33 +170,44 @@ fn add_category(categories: &mut Vec<CategoryFlows>, flows: &LineFlows, years: u
 fn partner_results(
     case: &Case,
     groups: &[SharingGroup<'_>],
+    option: &KindTotals,
     labels: &[String],
     discount: &[Decimal],
 ) -> Vec<PartnerResults> {
     let count = case.partners.len();
     let years = labels.len();
-    let mut kinds: Vec<KindTotals> = (0..count).map(|_| KindTotals::zero(years)).collect();
-    let mut parts = vec![Decimal::ZERO; count];
+    // Each partner's exact part, added up over the groups at full precision first (so a
+    // half penny made of twelfths stays a half), then rounded to the working scale; the
+    // partner with the largest part takes the remainder, so partners add up to the option's
+    // rounded figure exactly.
+    let mut exact: Vec<KindTotals> = (0..count).map(|_| KindTotals::zero(years)).collect();
     for group in groups {
         let shares = Shares::of(case, group.sharing);
-        for slot in 0..5 {
-            for t in 0..years {
-                for (source, pick) in [
-                    (&group.kinds.cash[slot][t], 0_u8),
-                    (&group.kinds.real[slot][t], 1_u8),
-                ] {
-                    parts.iter_mut().for_each(|p| *p = Decimal::ZERO);
-                    shares.allocate(*source, &mut parts);
-                    for (partner, part) in kinds.iter_mut().zip(&parts) {
-                        let series = if pick == 0 {
-                            &mut partner.cash
-                        } else {
-                            &mut partner.real
-                        };
-                        series[slot][t] += *part;
-                    }
+        for (partner, share) in exact.iter_mut().zip(&shares.shares) {
+            if share.is_zero() {
+                continue;
+            }
+            for slot in 0..5 {
+                for t in 0..years {
+                    partner.cash[slot][t] += group.kinds.cash[slot][t] * *share;
+                    partner.real[slot][t] += group.kinds.real[slot][t] * *share;
                 }
             }
+        }
+    }
+    let mut kinds: Vec<KindTotals> = (0..count).map(|_| KindTotals::zero(years)).collect();
+    for slot in 0..5 {
+        for t in 0..years {
+            settle(
+                exact.iter().map(|k| k.cash[slot][t]),
+                option.cash[slot][t],
+                kinds.iter_mut().map(|k| &mut k.cash[slot][t]),
+            );
+            settle(
+                exact.iter().map(|k| k.real[slot][t]),
+                option.real[slot][t],
+                kinds.iter_mut().map(|k| &mut k.real[slot][t]),
+            );
         }
     }
     case.partners
@@ -209,4 +226,31 @@ fn partner_results(
             }
         })
         .collect()
+}
+
+/// Rounds exact partner parts to the working scale, the largest part (the first of equals)
+/// taking `total` less the others, so the parts add up to `total` exactly.
+fn settle<'a>(
+    exact: impl Iterator<Item = Decimal>,
+    total: Decimal,
+    into: impl Iterator<Item = &'a mut Decimal>,
+) {
+    let exact: Vec<Decimal> = exact.collect();
+    let mut largest = 0;
+    for (p, v) in exact.iter().enumerate() {
+        if v.abs() > exact[largest].abs() {
+            largest = p;
+        }
+    }
+    let mut given = Decimal::ZERO;
+    let mut slots: Vec<&mut Decimal> = into.collect();
+    for (p, (slot, v)) in slots.iter_mut().zip(&exact).enumerate() {
+        if p != largest {
+            **slot = line::working(*v);
+            given += **slot;
+        }
+    }
+    if let Some(slot) = slots.get_mut(largest) {
+        **slot = total - given;
+    }
 }

@@ -48,7 +48,16 @@ impl Shares {
     /// Shares from raw weights (all zero or empty gives equal shares).
     #[must_use]
     pub fn from_weights(weights: &[Decimal]) -> Self {
-        let total: Decimal = weights.iter().sum();
+        let Some(total) = weights
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, w| sum.checked_add(*w))
+        else {
+            // Only weights validation refuses add up past exact decimal range (the app shows
+            // their shares as they are typed): the same shares from weights scaled down.
+            let count = Decimal::from(weights.len());
+            let scaled: Vec<Decimal> = weights.iter().map(|w| *w / count).collect();
+            return Self::from_weights(&scaled);
+        };
         if total.is_zero() {
             return Self::from_weights(&vec![Decimal::ONE; weights.len().max(1)]);
         }

@@ -359,6 +359,11 @@ pub fn option_seed(seed: u64, name: &str) -> u64 {
     seed ^ hash
 }
 
+/// The most trial values (NPV, payback and cumulative cash per year, per option and partner)
+/// a run keeps in memory at once: 128 MB. A run that would keep more finds its percentiles
+/// in passes instead (see [`passes`]), so memory stays bounded however many trials.
+pub const MEMORY_VALUES: u64 = 16_000_000;
+
 /// Runs `trials` trials of every option of a valid case from `seed`. `done` counts trials
 /// as they finish; setting `cancel` stops the run, which then returns `None`.
 #[must_use]
@@ -369,9 +374,33 @@ pub fn run(
     done: &AtomicU64,
     cancel: &AtomicBool,
 ) -> Option<RiskResults> {
+    run_within(case, trials, seed, done, cancel, MEMORY_VALUES)
+}
+
+/// [`run`], keeping at most `memory` trial values in memory at once; beyond that the
+/// percentiles are found in passes. The results are the same either way (means aside, which
+/// may differ in the last bits from the order of addition).
+#[must_use]
+pub fn run_within(
+    case: &Case,
+    trials: u64,
+    seed: u64,
+    done: &AtomicU64,
+    cancel: &AtomicBool,
+    memory: u64,
+) -> Option<RiskResults> {
     let mut options = Vec::new();
     for option in 0..case.options.len() {
         let model = Model::new(case, option)?;
+        let stream = option_seed(seed, &model.name);
+        let kept_values =
+            trials.saturating_mul((model.partners.len() as u64 + 1) * (model.years as u64 + 2));
+        if kept_values > memory {
+            options.push(passes::summarise(
+                &model, case, stream, trials, done, cancel,
+            )?);
+            continue;
+        }
         let chunks = trials.div_ceil(CHUNK);
         let kept: Vec<Kept> = (0..chunks)
             .into_par_iter()
@@ -380,7 +409,7 @@ pub fn run(
                     return None;
                 }
                 let count = CHUNK.min(trials - c * CHUNK);
-                let kept = run_chunk(&model, option_seed(seed, &model.name), c, count);
+                let kept = run_chunk(&model, stream, c, count);
                 done.fetch_add(count, Ordering::Relaxed);
                 Some(kept)
             })
@@ -453,4 +482,364 @@ fn summarise(model: &Model, case: &Case, kept: &[Kept], trials: u64) -> Vec<Outc
             }
         })
         .collect()
+}
+
+/// Percentiles without keeping every trial: for runs whose values would not fit in
+/// [`MEMORY_VALUES`]. The trials are replayed from their seeds (so every pass sees the same
+/// values); the first pass gathers counts, sums, the payback histogram and each value's
+/// range; each later pass narrows, for every percentile wanted, the range of values that
+/// holds its rank, 1,024 bins at a time, until the values left fit in memory, which are then
+/// kept and sorted. The percentiles are exactly the nearest-rank ones a full sort gives.
+mod passes {
+    use super::{CHUNK, Model, Outcome, Spread, payback_years};
+    use crate::case::Case;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    /// Lanes of chunks a pass runs in parallel.
+    const LANES: u64 = 8;
+    /// Bins of each narrowing pass (counted in `u32`: a run has at most a million trials).
+    const BINS: u64 = 1_024;
+    /// Values a final pass may keep, over all percentiles.
+    const KEEP: u64 = 8_000_000;
+    /// The percentiles wanted of every value.
+    const PERCENTILES: [f64; 3] = [0.1, 0.5, 0.9];
+
+    /// An order-preserving key for a float: keys compare as `f64::total_cmp` does.
+    fn key(v: f64) -> u64 {
+        let bits = v.to_bits();
+        if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits ^ (1 << 63)
+        }
+    }
+
+    fn value(k: u64) -> f64 {
+        f64::from_bits(if k >> 63 == 1 { k ^ (1 << 63) } else { !k })
+    }
+
+    /// Replays every trial of the run, calling `visit` with its values: for each entity (the
+    /// option, then each partner) its NPV, its payback, then its cumulative cash by year.
+    /// Lanes of chunks run in parallel; their states are merged in lane order.
+    fn sweep<S: Send>(
+        model: &Model,
+        seed: u64,
+        trials: u64,
+        cancel: &AtomicBool,
+        init: &(dyn Fn() -> S + Sync),
+        visit: &(dyn Fn(&mut S, &[f64]) + Sync),
+        merge: &dyn Fn(&mut S, S),
+    ) -> Option<S> {
+        let chunks = trials.div_ceil(CHUNK);
+        // A fixed number of lanes, not one per thread, so that sums are added in the same
+        // order on any machine and the same seed gives the same results.
+        let lanes = LANES.clamp(1, chunks.max(1));
+        let entities = model.partners.len() + 1;
+        let years = model.years;
+        let states: Vec<S> = (0..lanes)
+            .into_par_iter()
+            .map(|lane| {
+                let mut state = init();
+                let mut net = vec![vec![0.0; years]; entities];
+                let mut pv = vec![vec![0.0; years]; entities];
+                let mut groups = vec![(vec![0.0; years], vec![0.0; years]); model.shares.len()];
+                let mut values = vec![0.0; entities * (years + 2)];
+                let mut chunk = lane;
+                while chunk < chunks {
+                    if cancel.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                    let count = CHUNK.min(trials - chunk * CHUNK);
+                    let mut rng =
+                        ChaCha8Rng::seed_from_u64(seed ^ chunk.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                    for _ in 0..count {
+                        model.trial(&mut rng, &mut net, &mut pv, &mut groups);
+                        for e in 0..entities {
+                            let at = e * (years + 2);
+                            values[at] = pv[e].iter().sum();
+                            values[at + 1] = payback_years(&net[e]);
+                            let mut cum = 0.0;
+                            for (t, amount) in net[e].iter().enumerate() {
+                                cum += amount;
+                                values[at + 2 + t] = cum;
+                            }
+                        }
+                        visit(&mut state, &values);
+                    }
+                    chunk += lanes;
+                }
+                Some(state)
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut states = states.into_iter();
+        let mut first = states.next()?;
+        for state in states {
+            merge(&mut first, state);
+        }
+        Some(first)
+    }
+
+    /// What the first pass gathers.
+    struct Totals {
+        /// Per value: the smallest and largest key.
+        low: Vec<u64>,
+        high: Vec<u64>,
+        /// Per entity: sum of NPV, sum and count of finite paybacks, by-target count, and
+        /// the payback histogram.
+        npv_sum: Vec<f64>,
+        paying_sum: Vec<f64>,
+        paying: Vec<u64>,
+        by_target: Vec<u64>,
+        histogram: Vec<Vec<u64>>,
+    }
+
+    /// Where the value of one rank is still to be found: among keys `low..=high`, with
+    /// `below` values under `low` and `count` inside.
+    #[derive(Clone, Copy)]
+    struct Target {
+        index: usize,
+        rank: u64,
+        low: u64,
+        high: u64,
+        below: u64,
+        count: u64,
+        found: Option<f64>,
+    }
+
+    #[allow(clippy::too_many_lines)]
+    pub(super) fn summarise(
+        model: &Model,
+        case: &Case,
+        seed: u64,
+        trials: u64,
+        done: &AtomicU64,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Outcome>> {
+        let entities = model.partners.len() + 1;
+        let years = model.years;
+        let per = years + 2;
+        let count = entities * per;
+        let limit = case.risk.target_year.map(|y| f64::from(y) + 1.0);
+        let totals = sweep(
+            model,
+            seed,
+            trials,
+            cancel,
+            &|| Totals {
+                low: vec![u64::MAX; count],
+                high: vec![0; count],
+                npv_sum: vec![0.0; entities],
+                paying_sum: vec![0.0; entities],
+                paying: vec![0; entities],
+                by_target: vec![0; entities],
+                histogram: vec![vec![0; years + 1]; entities],
+            },
+            &|s: &mut Totals, values: &[f64]| {
+                for (i, v) in values.iter().enumerate() {
+                    let k = key(*v);
+                    s.low[i] = s.low[i].min(k);
+                    s.high[i] = s.high[i].max(k);
+                }
+                for e in 0..entities {
+                    s.npv_sum[e] += values[e * per];
+                    let p = values[e * per + 1];
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let bucket = if p.is_finite() {
+                        s.paying_sum[e] += p;
+                        s.paying[e] += 1;
+                        (p.floor() as usize).min(years - 1)
+                    } else {
+                        years
+                    };
+                    s.histogram[e][bucket] += 1;
+                    if limit.is_some_and(|l| p <= l) {
+                        s.by_target[e] += 1;
+                    }
+                }
+            },
+            &|a: &mut Totals, b: Totals| {
+                for i in 0..count {
+                    a.low[i] = a.low[i].min(b.low[i]);
+                    a.high[i] = a.high[i].max(b.high[i]);
+                }
+                for e in 0..entities {
+                    a.npv_sum[e] += b.npv_sum[e];
+                    a.paying_sum[e] += b.paying_sum[e];
+                    a.paying[e] += b.paying[e];
+                    a.by_target[e] += b.by_target[e];
+                    for (x, y) in a.histogram[e].iter_mut().zip(&b.histogram[e]) {
+                        *x += y;
+                    }
+                }
+            },
+        )?;
+        done.fetch_add(trials, Ordering::Relaxed);
+        let mut targets: Vec<Target> = (0..count)
+            .flat_map(|index| {
+                PERCENTILES.iter().map(move |p| {
+                    #[allow(
+                        clippy::cast_precision_loss,
+                        clippy::cast_possible_truncation,
+                        clippy::cast_sign_loss
+                    )]
+                    let rank = ((p * trials as f64).ceil() as u64).clamp(1, trials.max(1));
+                    (index, rank)
+                })
+            })
+            .map(|(index, rank)| Target {
+                index,
+                rank,
+                low: totals.low[index],
+                high: totals.high[index],
+                below: 0,
+                count: trials,
+                found: None,
+            })
+            .collect();
+        loop {
+            for t in &mut targets {
+                if t.found.is_none() && t.low >= t.high {
+                    t.found = Some(value(t.low));
+                }
+            }
+            let open: Vec<usize> = (0..targets.len())
+                .filter(|i| targets[*i].found.is_none())
+                .collect();
+            if open.is_empty() {
+                break;
+            }
+            let left: u64 = open.iter().map(|i| targets[*i].count).sum();
+            if left <= KEEP {
+                // Keep the values left and sort them.
+                let kept = sweep(
+                    model,
+                    seed,
+                    trials,
+                    cancel,
+                    &|| vec![Vec::new(); open.len()],
+                    &|s: &mut Vec<Vec<f64>>, values: &[f64]| {
+                        for (slot, i) in open.iter().enumerate() {
+                            let t = &targets[*i];
+                            let k = key(values[t.index]);
+                            if k >= t.low && k <= t.high {
+                                s[slot].push(values[t.index]);
+                            }
+                        }
+                    },
+                    &|a: &mut Vec<Vec<f64>>, b: Vec<Vec<f64>>| {
+                        for (x, y) in a.iter_mut().zip(b) {
+                            x.extend(y);
+                        }
+                    },
+                )?;
+                for (slot, mut values) in kept.into_iter().enumerate() {
+                    values.sort_by(f64::total_cmp);
+                    let t = &mut targets[open[slot]];
+                    let at = usize::try_from(t.rank - t.below - 1).unwrap_or(0);
+                    t.found = values.get(at).copied().or(Some(value(t.low)));
+                }
+                break;
+            }
+            // Narrow each open target to the bin holding its rank.
+            let width: Vec<u64> = open
+                .iter()
+                .map(|i| (targets[*i].high - targets[*i].low) / BINS + 1)
+                .collect();
+            let bins = usize::try_from(BINS).unwrap_or(1_024);
+            let histograms = sweep(
+                model,
+                seed,
+                trials,
+                cancel,
+                &|| vec![vec![0_u32; bins]; open.len()],
+                &|s: &mut Vec<Vec<u32>>, values: &[f64]| {
+                    for (slot, i) in open.iter().enumerate() {
+                        let t = &targets[*i];
+                        let k = key(values[t.index]);
+                        if k >= t.low && k <= t.high {
+                            let bin = usize::try_from((k - t.low) / width[slot]).unwrap_or(0);
+                            let count = &mut s[slot][bin.min(bins - 1)];
+                            *count = count.saturating_add(1);
+                        }
+                    }
+                },
+                &|a: &mut Vec<Vec<u32>>, b: Vec<Vec<u32>>| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        for (p, q) in x.iter_mut().zip(y) {
+                            *p = p.saturating_add(q);
+                        }
+                    }
+                },
+            )?;
+            for (slot, histogram) in histograms.into_iter().enumerate() {
+                let t = &mut targets[open[slot]];
+                let mut before = t.below;
+                for (bin, n) in histogram.into_iter().map(u64::from).enumerate() {
+                    if before + n >= t.rank {
+                        let low = t.low + bin as u64 * width[slot];
+                        t.high = t.high.min(low.saturating_add(width[slot] - 1));
+                        t.low = low;
+                        t.below = before;
+                        t.count = n;
+                        break;
+                    }
+                    before += n;
+                }
+            }
+        }
+        let at = |index: usize| -> [f64; 3] {
+            let mut out = [0.0; 3];
+            for (k, t) in targets
+                .iter()
+                .filter(|t| t.index == index)
+                .take(3)
+                .enumerate()
+            {
+                out[k] = t.found.unwrap_or(0.0);
+            }
+            out
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let share = |n: u64| n as f64 / trials.max(1) as f64;
+        let names = std::iter::once(model.name.clone()).chain(model.partners.iter().cloned());
+        Some(
+            names
+                .enumerate()
+                .map(|(e, name)| {
+                    let npv = at(e * per);
+                    let payback = at(e * per + 1);
+                    #[allow(clippy::cast_precision_loss)]
+                    let npv_mean = totals.npv_sum[e] / trials.max(1) as f64;
+                    #[allow(clippy::cast_precision_loss)]
+                    let payback_mean = if totals.paying[e] == 0 {
+                        f64::INFINITY
+                    } else {
+                        totals.paying_sum[e] / totals.paying[e] as f64
+                    };
+                    Outcome {
+                        name,
+                        npv: Spread {
+                            mean: npv_mean,
+                            p10: npv[0],
+                            p50: npv[1],
+                            p90: npv[2],
+                        },
+                        payback: Spread {
+                            mean: payback_mean,
+                            p10: payback[0],
+                            p50: payback[1],
+                            p90: payback[2],
+                        },
+                        within_horizon: share(totals.paying[e]),
+                        by_target: limit.map(|_| share(totals.by_target[e])),
+                        histogram: totals.histogram[e].clone(),
+                        band: (0..years).map(|t| at(e * per + 2 + t)).collect(),
+                    }
+                })
+                .collect(),
+        )
+    }
 }

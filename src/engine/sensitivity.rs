@@ -57,7 +57,14 @@ pub enum Switch {
     },
     /// The line has no effect on NPV (nothing in the horizon).
     NoEffect,
+    /// The change would be more than a billion times the amounts (a line whose present
+    /// value is a speck beside the NPV): out of reach, and beyond exact decimal range to
+    /// state in pounds.
+    OutOfReach,
 }
+
+/// The largest change, as a multiple of the amounts, stated as a switching value.
+pub const SWITCH_LIMIT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// The switching value of one line or category.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,12 +221,16 @@ fn switch(results: &OptionResults, members: &[usize], headline: Decimal) -> Swit
     if pv.is_zero() {
         return Switch::NoEffect;
     }
-    let Some(fraction) = (-results.figures.measures.npv).checked_div(pv) else {
-        return Switch::NoEffect;
+    let fraction = match (-results.figures.measures.npv).checked_div(pv) {
+        Some(fraction) if fraction.abs() <= SWITCH_LIMIT => fraction,
+        _ => return Switch::OutOfReach,
+    };
+    let Some(pounds) = fraction.checked_mul(headline) else {
+        return Switch::OutOfReach;
     };
     Switch::Change {
         fraction,
-        pounds: fraction * headline,
+        pounds,
         possible: fraction >= -Decimal::ONE,
     }
 }
@@ -302,10 +313,9 @@ pub fn switching_values(case: &Case, results: &OptionResults, option: usize) -> 
     let categories = categories(case, option)
         .into_iter()
         .map(|(name, members)| {
-            let headline: Decimal = members
-                .iter()
-                .map(|l| lines_in[*l].amounts.headline())
-                .sum();
+            let headline = members.iter().fold(Decimal::ZERO, |sum, l| {
+                sum.saturating_add(lines_in[*l].amounts.headline())
+            });
             Switching {
                 switch: switch(results, &members, headline),
                 name,

@@ -47,6 +47,8 @@ fn esc(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            // Not characters XML allows: dropped, so the SVG stays well-formed.
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }

@@ -102,6 +102,14 @@ pub enum ExportError {
         /// The system's reason.
         source: std::io::Error,
     },
+    /// A file name of the export cannot be written as it is; nothing was written.
+    #[error("cannot write a file named {name}: {reason}; nothing was written")]
+    Name {
+        /// The file name.
+        name: String,
+        /// Why not.
+        reason: String,
+    },
     /// A format's library refused the content.
     #[error("cannot make the {format} file: {message}")]
     Build {
@@ -165,8 +173,18 @@ pub fn charts(case: &Case, results: &CaseResults) -> Vec<NamedChart> {
             )),
         },
     ];
+    // Options whose names make the same file name (`O` and `o`, `Option A` and `Option-A!`)
+    // are told apart by a number, so no file is written over another.
+    let mut used: Vec<String> = Vec::new();
     for option in &results.options {
-        let slug = slug(&option.name);
+        let base = short(&slug(&option.name), 40);
+        let mut slug = base.clone();
+        let mut n = 1;
+        while used.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        used.push(slug.clone());
         out.push(NamedChart {
             stem: format!("{slug}-flows"),
             chart: Chart::Flows(chart::flows_chart(results, option)),
@@ -197,6 +215,59 @@ pub fn slug(name: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_owned();
     if out.is_empty() { "case".into() } else { out }
+}
+
+/// Names Windows reserves for devices, with any extension: a file cannot be called
+/// `con.pdf` there.
+const RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A file stem every system accepts: a reserved device name gets `-case` added.
+fn safe_stem(stem: &str) -> String {
+    if RESERVED.contains(&stem) {
+        format!("{stem}-case")
+    } else {
+        stem.to_owned()
+    }
+}
+
+/// The longest file name written, in bytes: well inside the 255 most file systems allow.
+pub const MAX_FILE_NAME: usize = 200;
+
+/// Checks the names of a set of files before any is written: each short enough, with no
+/// character a file system refuses, and no two the same when case is ignored (as on
+/// Windows and macOS), so no file is written over another and every file reported is there.
+///
+/// # Errors
+/// The first name that cannot be written as it is.
+pub fn check_names(files: &[Built]) -> Result<(), ExportError> {
+    let mut seen = std::collections::HashSet::new();
+    for file in files {
+        let bad = |reason: &str| ExportError::Name {
+            name: file.name.clone(),
+            reason: reason.to_owned(),
+        };
+        if file.name.len() > MAX_FILE_NAME {
+            return Err(bad("it is too long for a file name"));
+        }
+        if file
+            .name
+            .chars()
+            .any(|c| c.is_control() || "<>:\"/\\|?*".contains(c))
+        {
+            return Err(bad("it holds a character file systems refuse"));
+        }
+        let stem = file.name.split('.').next().unwrap_or_default();
+        if RESERVED.contains(&stem.to_ascii_lowercase().as_str()) {
+            return Err(bad("Windows reserves that name"));
+        }
+        if !seen.insert(file.name.to_lowercase()) {
+            return Err(bad("another file of the export has the same name"));
+        }
+    }
+    Ok(())
 }
 
 /// `slug` cut to at most `max` characters at a hyphen, so file names stay readable.
@@ -270,7 +341,7 @@ pub fn build(
     results: &CaseResults,
     provenance: &Provenance,
 ) -> Result<Vec<Built>, ExportError> {
-    let stem = short(&slug(&case.title), 40);
+    let stem = safe_stem(&short(&slug(&case.title), 40));
     Ok(match format {
         Format::Xlsx => vec![Built {
             name: format!("{stem}.xlsx"),
@@ -346,12 +417,23 @@ pub fn write(
     progress: &mut dyn FnMut(&Written),
 ) -> Result<Vec<Written>, ExportError> {
     check_folder(dir)?;
-    let mut written = Vec::new();
+    // Everything is built and its names checked before the first file is written, so a
+    // failure leaves no part of the set behind.
+    let mut sets = Vec::with_capacity(formats.len());
     for &format in formats {
         let start = Instant::now();
         let files = build(format, case, results, provenance)?;
         let count = u32::try_from(files.len().max(1)).unwrap_or(u32::MAX);
-        let built_in = start.elapsed() / count;
+        sets.push((format, files, start.elapsed() / count));
+    }
+    let all: Vec<Built> = sets
+        .iter()
+        .flat_map(|(_, files, _)| files.iter().cloned())
+        .collect();
+    check_names(&all)?;
+    drop(all);
+    let mut written = Vec::new();
+    for (format, files, built_in) in sets {
         for file in files {
             let start = Instant::now();
             let path = dir.join(&file.name);

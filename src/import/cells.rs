@@ -53,18 +53,86 @@ pub fn decimal(value: f64) -> Option<Decimal> {
         .map(|d| d.normalize())
 }
 
-/// A table from CSV text (UTF-8, with or without a byte-order mark).
+/// CSV bytes as text: UTF-8, with or without a byte-order mark. Anything else (a file saved
+/// as Windows-1252, where £ is the byte A3) is refused with the row it is first met in,
+/// rather than guessed at.
 ///
 /// # Errors
-/// When the text is not well-formed CSV.
+/// The row of the first byte that is not UTF-8.
+pub fn csv_text(bytes: &[u8]) -> Result<&str, Vec<ImportProblem>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let row = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        let byte = bytes.get(at).copied().unwrap_or_default();
+        let hint = if byte == 0xA3 {
+            " (a £ sign saved as Windows-1252)"
+        } else {
+            ""
+        };
+        vec![ImportProblem::new(
+            row,
+            "",
+            format!(
+                "the file is not UTF-8 text: byte {byte:#04X}{hint} is not UTF-8; in Excel, save it as \"CSV UTF-8\""
+            ),
+        )]
+    })
+}
+
+/// The line on which a quoted field opens and is never closed, if there is one: the CSV
+/// reader would otherwise take the rest of the file into that field.
+fn unterminated_quote(text: &str) -> Option<usize> {
+    let (mut line, mut opened_on) = (1, 0);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                quoted = true;
+                opened_on = line;
+                field_start = false;
+            }
+            ',' | '\n' | '\r' => field_start = true,
+            _ => field_start = false,
+        }
+    }
+    quoted.then_some(opened_on)
+}
+
+/// A table from CSV text (UTF-8, with or without a byte-order mark). Rows keep the line
+/// numbers a text editor shows, blank lines included.
+///
+/// # Errors
+/// When the text is not well-formed CSV, or a quoted field is never closed.
 pub fn read_csv(text: &str) -> Result<Table, Vec<ImportProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = unterminated_quote(text) {
+        return Err(vec![ImportProblem::new(
+            line,
+            "",
+            "a quoted field opens here and is never closed: add the closing quote (\")",
+        )]);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut headers = None;
     let mut rows = Vec::new();
+    let (mut counted_to, mut lines_before) = (0, 0);
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
             vec![ImportProblem::new(
@@ -74,11 +142,33 @@ pub fn read_csv(text: &str) -> Result<Table, Vec<ImportProblem>> {
                 format!("this is not well-formed CSV ({e})"),
             )]
         })?;
+        // The reader's own line count passes over blank lines: count them from the
+        // record's byte offset, carrying on from the last record so the whole is linear.
+        let line = match record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+        {
+            Some(start) if start >= counted_to && start <= text.len() => {
+                // The position is where reading began, before any blank lines skipped.
+                let byte = start
+                    + text.as_bytes()[start..]
+                        .iter()
+                        .take_while(|b| **b == b'\n' || **b == b'\r')
+                        .count();
+                lines_before += text.as_bytes()[counted_to..byte]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count();
+                counted_to = byte;
+                lines_before + 1
+            }
+            _ => i + 1,
+        };
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         match headers {
             None => headers = Some(cells),
             Some(_) => rows.push((
-                i + 1,
+                line,
                 cells
                     .into_iter()
                     .map(|c| {
@@ -98,13 +188,32 @@ pub fn read_csv(text: &str) -> Result<Table, Vec<ImportProblem>> {
     Ok(Table { headers, rows })
 }
 
-/// A table from an XLSX workbook: the sheet named "Lines", or else the first.
+/// The most columns read from a workbook; a cell further right is refused, so a stray cell
+/// at XFD1048576 cannot make the reader lay out seventeen billion cells.
+pub const MAX_COLUMNS: u32 = 1_000;
+
+/// A cell's name as a spreadsheet shows it (`B7`), from zero-based row and column.
+fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = column + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+/// A table from an XLSX workbook: the sheet named "Lines", or else the first. Cells are
+/// streamed and kept sparse, so memory follows the cells written, not the sheet's extent.
 ///
 /// # Errors
-/// When the bytes are not a workbook, or it has no sheets.
+/// When the bytes are not a workbook, it has no sheets, or a cell is beyond
+/// [`MAX_COLUMNS`].
 pub fn read_xlsx(bytes: &[u8]) -> Result<Table, Vec<ImportProblem>> {
     let file = |m: String| vec![ImportProblem::new(0, "", m)];
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
         file(format!(
             "this is not an Excel workbook (.xlsx) Sharecase can read: {e}"
         ))
@@ -116,28 +225,53 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, Vec<ImportProblem>> {
         .or_else(|| names.first())
         .cloned()
         .ok_or_else(|| file("the workbook has no sheets".into()))?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| file(format!("cannot read sheet '{sheet}': {e}")))?;
-    let (top, _) = range.start().unwrap_or((0, 0));
-    let (_, left) = range.start().unwrap_or((0, 0));
-    let pad = usize::try_from(left).unwrap_or(0);
-    let mut rows_iter = range.rows();
-    let Some(header_row) = rows_iter.next() else {
+    let unreadable = |e: calamine::XlsxError| file(format!("cannot read sheet '{sheet}': {e}"));
+    let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+    let mut cells: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> =
+        std::collections::BTreeMap::new();
+    while let Some(record) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(unreadable)?
+    {
+        let (row, column) = record.pos;
+        let value = Data::from(record.value);
+        let read = match (&value, &record.formula) {
+            (Data::Empty, None) => continue,
+            (Data::Empty, Some(_)) => Cell::Bad(
+                "a formula with no stored value (open the workbook in a spreadsheet and save it, so its values are stored)"
+                    .into(),
+            ),
+            _ => cell(&value),
+        };
+        if column >= MAX_COLUMNS {
+            return Err(vec![ImportProblem::new(
+                usize::try_from(row).map_or(0, |r| r + 1),
+                "",
+                format!(
+                    "cell {} is beyond the {MAX_COLUMNS} columns Sharecase reads: clear it or move the table left",
+                    cell_name(row, column)
+                ),
+            )]);
+        }
+        cells.entry(row).or_default().push((column, read));
+    }
+    let mut rows_iter = cells.into_iter().map(|(row, mut found)| {
+        found.sort_by_key(|(c, _)| *c);
+        let width = found.last().map_or(0, |(c, _)| *c as usize + 1);
+        let mut dense = vec![Cell::Empty; width];
+        for (c, value) in found {
+            dense[c as usize] = value;
+        }
+        (row as usize + 1, dense)
+    });
+    let Some((_, header_row)) = rows_iter.next() else {
         return Err(file(format!("sheet '{sheet}' is empty")));
     };
-    let mut headers = vec![String::new(); pad];
-    headers.extend(header_row.iter().map(|c| cell(c).text()));
-    let first = usize::try_from(top).unwrap_or(0) + 1;
-    let rows = rows_iter
-        .enumerate()
-        .map(|(i, r)| {
-            let mut cells = vec![Cell::Empty; pad];
-            cells.extend(r.iter().map(cell));
-            (first + i + 1, cells)
-        })
-        .collect();
-    Ok(Table { headers, rows })
+    let headers = header_row.iter().map(Cell::text).collect();
+    Ok(Table {
+        headers,
+        rows: rows_iter.collect(),
+    })
 }
 
 fn cell(data: &Data) -> Cell {

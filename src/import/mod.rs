@@ -12,7 +12,7 @@ use cells::Cell;
 use rust_decimal::Decimal;
 use std::fmt;
 
-pub use cells::{read_csv, read_xlsx};
+pub use cells::{MAX_COLUMNS, csv_text, read_csv, read_xlsx};
 
 /// One thing wrong with an imported file, where a spreadsheet user will find it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +63,15 @@ pub struct Table {
 /// Every problem found, by row and column.
 pub fn from_csv(text: &str, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
     lines(&read_csv(text)?, case)
+}
+
+/// Lines from the bytes of a CSV file: UTF-8 (a byte-order mark is fine), or refused with
+/// the row of the first byte that is not.
+///
+/// # Errors
+/// Every problem found, by row and column.
+pub fn from_csv_bytes(bytes: &[u8], case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
+    from_csv(csv_text(bytes)?, case)
 }
 
 /// Lines from an XLSX workbook: the sheet named "Lines", or else the first.
@@ -185,7 +194,14 @@ fn amount_of(cell: &Cell) -> Result<Decimal, String> {
         Cell::Empty => return Ok(Decimal::ZERO),
         Cell::Number(n) => cells::decimal(*n).ok_or_else(|| format!("{n} is not an amount"))?,
         Cell::Text(t) if t.trim().is_empty() => return Ok(Decimal::ZERO),
-        Cell::Text(t) => parse_amount(t).map_err(|_| format!("'{}' is not an amount", t.trim()))?,
+        // The ambiguous groupings keep their own message; any other text gets the short one.
+        Cell::Text(t) => parse_amount(t).map_err(|e| {
+            if e.contains(" is ambiguous") || e.contains(" mixes ") {
+                e
+            } else {
+                format!("'{}' is not an amount", t.trim())
+            }
+        })?,
         Cell::Bad(what) => return Err(format!("{what} is not an amount")),
     };
     if value < Decimal::ZERO {
@@ -265,7 +281,8 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
     }
     let years = usize::from(case.horizon);
     let mut out: Vec<Line> = Vec::new();
-    let mut names: Vec<(String, usize)> = Vec::new();
+    // Names seen, lower-cased, with their row: a look-up per row keeps a long file linear.
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (number, cells) in &table.rows {
         if cells.iter().all(Cell::is_blank) {
             continue;
@@ -321,14 +338,14 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
         }
         if name.is_empty() {
             problems.push(ImportProblem::new(*number, "name", "the line has no name"));
-        } else if let Some((_, first)) = names.iter().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+        } else if let Some(first) = names.get(&name.to_ascii_lowercase()) {
             problems.push(ImportProblem::new(
                 *number,
                 "name",
                 format!("'{name}' is already the name of row {first}; give each line its own"),
             ));
         } else {
-            names.push((name.clone(), *number));
+            names.insert(name.to_ascii_lowercase(), *number);
         }
         let Some(kind) = kind else { continue };
         while amounts.len() > 1 && amounts.last().is_some_and(Decimal::is_zero) {
@@ -396,12 +413,13 @@ pub fn apply(
         ]);
     };
     if !replace {
+        let taken: std::collections::HashSet<String> = target
+            .lines
+            .iter()
+            .map(|l| l.name.to_ascii_lowercase())
+            .collect();
         for line in lines {
-            if target
-                .lines
-                .iter()
-                .any(|l| l.name.eq_ignore_ascii_case(&line.name))
-            {
+            if taken.contains(&line.name.to_ascii_lowercase()) {
                 return Err(vec![format!(
                     "option \"{}\" already has a line called \"{}\"; rename one, or replace the option's lines",
                     target.name, line.name

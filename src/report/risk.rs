@@ -48,6 +48,10 @@ pub fn switch_words(switch: &Switch) -> (String, String) {
             }
         }
         Switch::NoEffect => ("no effect on NPV".into(), "-".into()),
+        Switch::OutOfReach => (
+            "out of reach: more than a billion times the amounts".into(),
+            "-".into(),
+        ),
     }
 }
 
@@ -227,7 +231,7 @@ fn switch_json(name: &str, s: &Switch) -> Value {
             "pounds": format!("{:.2}", crate::format::penny(*pounds)),
             "possible": possible,
         }),
-        Switch::NoEffect => {
+        Switch::NoEffect | Switch::OutOfReach => {
             json!({"name": name, "change": Value::Null, "pounds": Value::Null, "possible": false})
         }
     }

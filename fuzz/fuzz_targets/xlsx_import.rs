@@ -1,0 +1,8 @@
+//! Fuzz target: `sharecase::robustness::xlsx_import` must return, never panic, on any bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = sharecase::robustness::xlsx_import(data);
+});
