@@ -13,6 +13,7 @@ fn formats(c: &mut Criterion) {
     let provenance = Provenance {
         file: Some("example.sharecase.json".into()),
         date: "23 November 2026".into(),
+        left_out: Vec::new(),
     };
     let mut group = c.benchmark_group("export the example case");
     group.sample_size(10);

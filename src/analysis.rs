@@ -87,9 +87,16 @@ impl Analysis {
         &self.problems
     }
 
-    /// Problems of the case's own settings, which stop every figure.
+    /// Problems of the case's own settings, which stop every figure. Problems of the risk
+    /// settings are not among them: they stop only the sensitivity and risk analysis.
     pub fn case_problems(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.option.is_none())
+        self.problems.iter().filter(blocks_every_figure)
+    }
+
+    /// Problems of the risk settings (trials, target year, tornado swing), which stop the
+    /// sensitivity and risk analysis but no other figure.
+    pub fn risk_problems(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(is_risk_setting)
     }
 
     /// Problems of option `option`.
@@ -139,7 +146,7 @@ impl Analysis {
             .case
             .options
             .get(option)
-            .is_some_and(|o| o.lines.is_empty())
+            .is_some_and(|o| is_empty(o, usize::from(self.case.horizon)))
         {
             return OptionState::NoLines;
         }
@@ -155,18 +162,16 @@ impl Analysis {
             .iter()
             .enumerate()
             .filter(|(i, _)| self.computed_index(*i).is_none())
-            .map(|(i, o)| {
-                (
-                    o.name.as_str(),
-                    !o.lines.is_empty() || self.option_problems(i).next().is_some(),
-                )
-            })
+            .map(|(i, o)| (o.name.as_str(), self.option_problems(i).next().is_some()))
     }
 
     /// The tornado and switching values of option `option`, worked out once per revision
     /// from this revision's own case and results.
     #[must_use]
     pub fn sensitivity(&self, option: usize, by_category: bool) -> Option<Rc<Sensitivity>> {
+        if self.risk_problems().next().is_some() {
+            return None;
+        }
         let computed = self.computed.as_ref()?;
         let at = self.computed_index(option)?;
         let results = computed.results.options.get(at)?;
@@ -184,15 +189,23 @@ impl Analysis {
     }
 }
 
-/// The options without problems and with lines, computed as a case of their own. An option
-/// with no lines has figures of zero, which would claim it pays back at once: it is left out.
+/// The options without problems and with something entered, computed as a case of their
+/// own. An option with nothing entered has figures of zero, which would claim it pays back at
+/// once: it is left out.
 fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
-    if problems.iter().any(|p| p.option.is_none()) {
+    if problems.iter().any(|p| blocks_every_figure(&p)) {
         return None;
     }
-    let broken =
-        |i: usize| case.options[i].lines.is_empty() || problems.iter().any(|p| p.option == Some(i));
+    let horizon = usize::from(case.horizon);
+    let broken = |i: usize| {
+        is_empty(&case.options[i], horizon) || problems.iter().any(|p| p.option == Some(i))
+    };
     let mut sub = case.clone();
+    if problems.iter().any(|p| is_risk_setting(&p)) {
+        // The risk settings feed only the sensitivity and risk analysis, which is not made
+        // while they have problems; every other figure stands.
+        sub.risk = crate::case::RiskSettings::default();
+    }
     sub.options = case
         .options
         .iter()
@@ -225,5 +238,25 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
         case: sub,
         results,
         index,
+    })
+}
+
+/// A problem in the case's settings other than the risk settings.
+fn blocks_every_figure(problem: &&Problem) -> bool {
+    problem.option.is_none() && !is_risk_setting(problem)
+}
+
+fn is_risk_setting(problem: &&Problem) -> bool {
+    problem.option.is_none() && problem.field.starts_with("risk.")
+}
+
+/// An option with no lines, or none with any money within the horizon: its figures would be
+/// zero, claiming that it pays back at once, so it has none.
+fn is_empty(option: &crate::case::CaseOption, horizon: usize) -> bool {
+    option.lines.iter().all(|l| {
+        l.amounts
+            .by_year(horizon)
+            .iter()
+            .all(rust_decimal::Decimal::is_zero)
     })
 }

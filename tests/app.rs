@@ -156,8 +156,8 @@ fn add_duplicate_and_delete_options_with_undo() {
 #[test]
 fn moving_the_horizon_recomputes_every_year() {
     let (mut harness, _dir) = harness(small_case());
-    input(&harness, "Horizon").set_value_accesskit(5.0);
-    settle(&mut harness);
+    replace_text(&mut harness, "Horizon", "5");
+    leave_field(&mut harness);
     assert_eq!(harness.state().doc.case.horizon, 5);
     let results = harness.state().analysis.results().expect("valid");
     assert_eq!(results.years.last().map(String::as_str), Some("2030/31"));
@@ -402,8 +402,8 @@ fn the_tornado_follows_a_shorter_horizon() {
     assert!(tornado_around(&harness, "£1,204"));
     assert!(harness.query_by_label("+120.4%").is_some());
     // Three years: only the savings of years 1 and 2 count, NPV £139.82, +14.0%.
-    input(&harness, "Horizon").set_value_accesskit(3.0);
-    settle(&mut harness);
+    replace_text(&mut harness, "Horizon", "3");
+    leave_field(&mut harness);
     assert!(tornado_around(&harness, "£140"));
     assert!(
         harness.query_by_label("+120.4%").is_none(),
@@ -572,7 +572,7 @@ fn one_broken_option_keeps_the_others_figures_and_says_what_is_wrong() {
     settle(&mut harness);
     assert!(
         harness
-            .query_by_label_contains("Not shown: Full shared service (problems to put right)")
+            .query_by_label_contains("Not shown: Full shared service, until Line 1")
             .is_some()
     );
     harness.state_mut().view.tab = Tab::Yearly;
@@ -614,7 +614,7 @@ fn the_tabs_stay_put_when_warnings_come_and_go() {
     assert!(harness.query_by_label_contains("immediate").is_none());
     assert!(
         !harness
-            .query_all_by_label("no lines yet")
+            .query_all_by_label("nothing entered yet")
             .collect::<Vec<_>>()
             .is_empty()
     );
@@ -869,4 +869,97 @@ fn imported_lines_are_previewed_then_applied_and_undone() {
             .is_some()
     );
     assert!(harness.query_by_label("Apply").is_none());
+}
+
+#[test]
+fn a_shorter_horizon_keeps_every_figure_and_the_target_year_within_it() {
+    let mut case = small_case();
+    case.horizon = 5;
+    case.risk.target_year = Some(4);
+    let (mut harness, _dir) = harness(case);
+    replace_text(&mut harness, "Horizon", "3");
+    leave_field(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.doc.case.horizon, 3);
+    assert_eq!(
+        app.doc.case.risk.target_year,
+        Some(2),
+        "the last year of the horizon"
+    );
+    assert!(app.analysis.problems().is_empty());
+    assert!(harness.query_by_label("£140").is_some());
+}
+
+#[test]
+fn a_target_year_past_the_horizon_stops_only_the_risk_analysis() {
+    // As a file could hold it: the risk settings have a problem, every other figure stands.
+    let mut case = small_case();
+    case.risk.target_year = Some(7);
+    let (mut harness, _dir) = harness(case);
+    assert!(harness.query_by_label("£140").is_some(), "the NPV card");
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains(
+                "the target year, 2033/34 (year 7), is after the horizon's last year, 2028/29"
+            )
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Tornado: NPV").is_none());
+}
+
+#[test]
+fn undo_while_typing_in_a_cell_leaves_other_edits_alone_and_each_cell_is_a_step() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Lines;
+    settle(&mut harness);
+    // Two cells, committed one after the other with Tab: two undo steps.
+    replace_text(&mut harness, "Line 2 2027/28", "700");
+    harness.key_press(egui::Key::Tab);
+    settle(&mut harness);
+    replace_text(&mut harness, "Line 2 2028/29", "800");
+    harness.key_press(egui::Key::Tab);
+    settle(&mut harness);
+    let both = Amounts::ByYear(vec![d("0"), d("700"), d("800")]);
+    assert_eq!(harness.state().doc.case.options[0].lines[1].amounts, both);
+    // Ctrl+Z while typing in a cell is the cell's own: the case keeps both edits.
+    input(&harness, "Line 2 2027/28").focus();
+    settle(&mut harness);
+    input(&harness, "Line 2 2027/28").type_text("9");
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.options[0].lines[1].amounts, both);
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    // Out of the cell, undo steps back one cell at a time.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("700"), d("600")])
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("600"), d("600")])
+    );
+}
+
+#[test]
+fn an_option_whose_lines_have_no_amounts_claims_no_figures() {
+    let mut case = small_case();
+    case.options[0].lines.truncate(1);
+    case.options[0].lines[0].amounts = Amounts::ByYear(vec![d("0")]);
+    let (harness, _dir) = harness(case);
+    assert!(harness.query_by_label("£0").is_none());
+    assert!(harness.query_by_label_contains("immediate").is_none());
+    assert!(
+        harness
+            .query_all_by_label("nothing entered yet")
+            .next()
+            .is_some()
+    );
 }

@@ -475,6 +475,7 @@ fn export_names(case: &case::Case) -> Result<Vec<String>, String> {
     let provenance = sharecase::export::Provenance {
         file: None,
         date: "30 November 2026".into(),
+        left_out: Vec::new(),
     };
     let formats = [
         sharecase::export::Format::Svg,

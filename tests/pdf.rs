@@ -42,6 +42,7 @@ fn write_report(case: &Case, results: &CaseResults, file: Option<&str>, name: &s
     let provenance = Provenance {
         file: file.map(str::to_owned),
         date: "23 November 2026".into(),
+        left_out: Vec::new(),
     };
     let start = Instant::now();
     let bytes = pdf::report(case, results, &provenance).expect("the report is made");
@@ -339,5 +340,28 @@ fn a_large_case_sets_every_option() {
     assert!(
         text.matches("Option Line Shared Source").count() >= 2,
         "the sources table repeats its column titles on each page"
+    );
+}
+
+#[test]
+fn an_option_left_out_of_the_paper_is_named_with_why() {
+    let case = sharecase::case::example::case();
+    let results = sharecase::engine::compute(&case).expect("valid");
+    let (only, results) =
+        sharecase::export::select(&case, &results, Some("Do minimum")).expect("an option");
+    let provenance = Provenance {
+        file: None,
+        date: "23 November 2026".into(),
+        left_out: vec![
+            "Full shared service (line 1 \"Revenues and benefits system\"): the phasing adds up to 90%, not 100%".into(),
+        ],
+    };
+    let bytes = pdf::report(&only, &results, &provenance).expect("the report is made");
+    let path = out_dir().join("left-out.pdf");
+    std::fs::write(&path, &bytes).expect("written");
+    let text = text_of(&path);
+    assert_has(
+        &text,
+        "Not in this report, until put right: Full shared service (line 1 \"Revenues and benefits system\"): the phasing adds up to 90%, not 100%.",
     );
 }

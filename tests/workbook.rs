@@ -17,6 +17,7 @@ fn provenance() -> Provenance {
     Provenance {
         file: Some("example.sharecase.json".into()),
         date: "23 November 2026".into(),
+        left_out: Vec::new(),
     }
 }
 

@@ -151,17 +151,25 @@ impl Command {
 
 /// Reads this frame's shortcuts, including Ctrl+Y for redo.
 #[must_use]
+///
+/// While a field is being typed in, undo and redo belong to the field (as in a spreadsheet's
+/// cell): the case's undo would otherwise step back an edit made elsewhere while the text
+/// typed stayed in the field.
 pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
     let mut found = Vec::new();
     ctx.input_mut(|input| {
         for command in Command::with_shortcuts() {
+            if typing && matches!(command, Command::Undo | Command::Redo) {
+                continue;
+            }
             if let Some(shortcut) = command.shortcut()
                 && input.consume_shortcut(&shortcut)
             {
                 found.push(command);
             }
         }
-        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)) {
+        if !typing && input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)) {
             found.push(Command::Redo);
         }
     });

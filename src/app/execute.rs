@@ -286,9 +286,38 @@ impl SharecaseApp {
                         .and_then(Path::file_name)
                         .map(|n| n.to_string_lossy().into_owned()),
                     date: crate::export::today(),
+                    left_out: if only.is_some() {
+                        Vec::new()
+                    } else {
+                        self.left_out_words()
+                    },
                 },
             },
         );
+    }
+
+    /// The options an export of every option leaves out, each with why, in words.
+    fn left_out_words(&self) -> Vec<String> {
+        let analysis = &self.analysis;
+        analysis
+            .case()
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| analysis.computed_index(*i).is_none())
+            .map(|(i, option)| match analysis.option_problems(i).next() {
+                Some(problem) if problem.place.is_empty() => {
+                    format!("{}: {}", option.name, problem.message)
+                }
+                Some(problem) => format!(
+                    "{} ({}): {}",
+                    option.name,
+                    problem.place.split_once(", ").map_or("", |(_, line)| line),
+                    problem.message
+                ),
+                None => format!("{}: nothing entered yet", option.name),
+            })
+            .collect()
     }
 
     /// Replaces the open case (after New or Open), with fresh history.

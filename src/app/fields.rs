@@ -102,6 +102,7 @@ pub fn decimal(
         &shown,
         width,
         egui::Align2::RIGHT_CENTER,
+        false,
         |text| kind.read(text),
         |v| {
             *value = v;
@@ -131,6 +132,7 @@ pub fn percent_list(
         &shown,
         width,
         align,
+        false,
         parse_percent_list,
         |v| {
             *values = v;
@@ -158,6 +160,7 @@ pub fn name(
         current,
         width,
         egui::Align2::LEFT_CENTER,
+        false,
         |text| {
             let text = text.trim();
             if text.is_empty() {
@@ -170,6 +173,72 @@ pub fn name(
     )
 }
 
+/// A whole number from `low` to `high` (a year, a horizon), committed like an amount, so that
+/// typing `10` never passes through a horizon of 1, nor `2026` through the year 2.
+pub fn whole(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    value: i64,
+    (low, high): (i64, i64),
+    width: f32,
+) -> Option<i64> {
+    let mut chosen = None;
+    text_field(
+        ui,
+        id_salt,
+        name,
+        &value.to_string(),
+        width,
+        egui::Align2::RIGHT_CENTER,
+        false,
+        |text| {
+            text.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|v| (low..=high).contains(v))
+                .ok_or_else(|| {
+                    format!(
+                        "'{}' is not a whole number from {low} to {high}",
+                        text.trim()
+                    )
+                })
+        },
+        |v| {
+            chosen = Some(v);
+            Ok(())
+        },
+    );
+    chosen
+}
+
+/// Free text (a title, a source, a description), committed like a number: the case takes
+/// it once the field is left, so an undo step is a whole edit, not a keystroke.
+pub fn text(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    value: &mut String,
+    width: f32,
+    multiline: bool,
+) -> Edited {
+    let shown = value.clone();
+    text_field(
+        ui,
+        id_salt,
+        label,
+        &shown,
+        width,
+        egui::Align2::LEFT_TOP,
+        multiline,
+        |text| Ok(text.to_owned()),
+        |text| {
+            *value = text;
+            Ok(())
+        },
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 fn text_field<T>(
     ui: &mut Ui,
@@ -178,76 +247,94 @@ fn text_field<T>(
     shown: &str,
     width: f32,
     align: egui::Align2,
+    multiline: bool,
     read: impl Fn(&str) -> Result<T, String>,
     commit: impl FnOnce(T) -> Result<(), String>,
 ) -> Edited {
-    let id = ui.make_persistent_id(id_salt);
-    let mut draft: Option<Draft> = ui.data(|d| d.get_temp(id));
-    let mut text = draft
-        .as_ref()
-        .map_or_else(|| shown.to_owned(), |d| d.text.clone());
-    let has_error = draft.as_ref().is_some_and(|d| d.error.is_some());
-    let palette = Palette::of(ui);
-    let mut edit = TextEdit::singleline(&mut text)
+    ui.vertical(|ui| {
+        let id = ui.make_persistent_id(id_salt);
+        let mut draft: Option<Draft> = ui.data(|d| d.get_temp(id));
+        let mut text = draft
+            .as_ref()
+            .map_or_else(|| shown.to_owned(), |d| d.text.clone());
+        let has_error = draft.as_ref().is_some_and(|d| d.error.is_some());
+        let palette = Palette::of(ui);
+        let mut edit = if multiline {
+            TextEdit::multiline(&mut text).desired_rows(3)
+        } else {
+            TextEdit::singleline(&mut text)
+        }
         .id(id.with("edit"))
         .align(align);
-    if has_error {
-        edit = edit.background_color(palette.error.gamma_multiply(0.15));
-    }
-    let response = ui.add_sized([width, 22.0], edit).accessible_name(name);
-    if response.changed() {
-        // Read as typed, to say at once what will not do; the model waits for the commit.
-        let error = read(&text).err();
-        draft = Some(Draft { text, error });
-    } else if response.has_focus() && draft.is_none() {
-        draft = Some(Draft { text, error: None });
-    }
-    let mut committed = false;
-    if response.lost_focus() {
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            draft = None;
-        } else if let Some(typed) = draft.take() {
-            let outcome = if typed.text == shown {
-                Ok(false)
-            } else {
-                read(&typed.text).and_then(|value| commit(value).map(|()| true))
-            };
-            match outcome {
-                Ok(changed) => committed = changed,
-                Err(error) => {
-                    draft = Some(Draft {
-                        text: typed.text,
-                        error: Some(error),
-                    });
+        if has_error {
+            edit = edit.background_color(palette.error.gamma_multiply(0.15));
+        }
+        let response = if multiline {
+            ui.add(edit.desired_width(width)).accessible_name(name)
+        } else {
+            ui.add_sized([width, 22.0], edit).accessible_name(name)
+        };
+        if response.changed() {
+            // Read as typed, to say at once what will not do; the model waits for the commit.
+            let error = read(&text).err();
+            draft = Some(Draft { text, error });
+        } else if response.has_focus() && draft.is_none() {
+            draft = Some(Draft { text, error: None });
+        }
+        let mut committed = false;
+        if response.lost_focus() {
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                draft = None;
+            } else if let Some(typed) = draft.take() {
+                let outcome = if typed.text == shown {
+                    Ok(false)
+                } else {
+                    read(&typed.text).and_then(|value| commit(value).map(|()| true))
+                };
+                match outcome {
+                    Ok(changed) => committed = changed,
+                    Err(error) => {
+                        draft = Some(Draft {
+                            text: typed.text,
+                            error: Some(error),
+                        });
+                    }
                 }
             }
+        } else if !response.has_focus() && draft.as_ref().is_some_and(|d| d.error.is_none()) {
+            // Left without a commit (the field was hidden): show the model's value again.
+            draft = None;
         }
-    } else if !response.has_focus() && draft.as_ref().is_some_and(|d| d.error.is_none()) {
-        // Left without a commit (the field was hidden): show the model's value again.
-        draft = None;
-    }
-    let message = draft.as_ref().and_then(|d| d.error.clone());
-    if let Some(message) = &message {
-        let entry = format!("{name}: {message}");
-        ui.data_mut(|d| {
-            d.get_temp_mut_or_default::<Vec<String>>(egui::Id::NULL.with(UNREAD))
-                .push(entry);
+        let message = draft.as_ref().and_then(|d| d.error.clone());
+        if let Some(message) = &message {
+            let entry = format!("{name}: {message}");
+            ui.data_mut(|d| {
+                d.get_temp_mut_or_default::<Vec<String>>(egui::Id::NULL.with(UNREAD))
+                    .push(entry);
+            });
+        }
+        ui.data_mut(|d| match draft {
+            Some(draft) => {
+                d.insert_temp(id, draft);
+            }
+            None => d.remove::<Draft>(id),
         });
-    }
-    ui.data_mut(|d| match draft {
-        Some(draft) => {
-            d.insert_temp(id, draft);
+        if let Some(message) = message {
+            if width >= INLINE_MESSAGE_WIDTH {
+                // Under the field and no wider, so a message never widens a panel.
+                ui.scope(|ui| {
+                    ui.set_max_width(width);
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(message).color(palette.error)).wrap(),
+                    );
+                });
+            } else {
+                response.on_hover_text(message);
+            }
         }
-        None => d.remove::<Draft>(id),
-    });
-    if let Some(message) = message {
-        if width >= INLINE_MESSAGE_WIDTH {
-            ui.colored_label(palette.error, message);
-        } else {
-            response.on_hover_text(message);
-        }
-    }
-    Edited { committed }
+        Edited { committed }
+    })
+    .inner
 }
 
 /// Shows each problem in words, in the error colour, where the field is.

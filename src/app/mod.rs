@@ -164,8 +164,10 @@ impl SharecaseApp {
                 .autosave(&self.doc.case, self.doc.is_dirty(), self.doc.path());
             ctx.request_repaint();
         }
-        let interacting =
-            ctx.input(|i| i.pointer.any_down()) || ctx.memory(|m| m.focused().is_some());
+        // Fields reach the case only when committed, so a change made while a field has the
+        // focus (Tab from one cell to the next) is a whole edit: a step of its own. A drag is
+        // one step, recorded when it ends.
+        let interacting = ctx.input(|i| i.pointer.any_down());
         if self.recorded != self.revision && !interacting {
             self.history.record(&self.doc.case);
             self.recorded = self.revision;

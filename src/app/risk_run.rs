@@ -49,6 +49,9 @@ impl RiskRun {
         let Some((case, _)) = analysis.computed() else {
             return;
         };
+        if analysis.risk_problems().next().is_some() {
+            return;
+        }
         let trials = u64::from(case.risk.trials);
         let total = trials * case.options.len() as u64;
         let (cancel, done) = (

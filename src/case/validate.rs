@@ -229,8 +229,10 @@ impl Validator<'_> {
             self.push(
                 "risk.target_year",
                 format!(
-                    "year {year} is after the horizon: the target year must be from 0 to {}",
-                    case.horizon.saturating_sub(1)
+                    "the target year, {} (year {year}), is after the horizon's last year, {}: choose a year up to {}, or none",
+                    case.year_label(year as usize),
+                    case.year_label(usize::from(case.horizon.saturating_sub(1))),
+                    case.year_label(usize::from(case.horizon.saturating_sub(1)))
                 ),
             );
         }

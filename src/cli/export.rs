@@ -88,6 +88,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned()),
         date: args.date.clone().unwrap_or_else(export::today),
+        left_out: Vec::new(),
     };
     println!(
         "Exporting \"{}\" to {}: {}",

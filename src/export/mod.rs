@@ -73,6 +73,10 @@ pub struct Provenance {
     pub file: Option<String>,
     /// The date the report was made, as written in the report ("23 November 2026").
     pub date: String,
+    /// Options of the case left out of the export, each with why, in words ("Full shared
+    /// service: line 1 \"System\": the phasing adds up to 90%, not 100%"), so that a paper
+    /// never drops an option without saying so.
+    pub left_out: Vec<String>,
 }
 
 /// Why an export failed.

@@ -250,7 +250,7 @@ pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         super::case_problem_list(ui, cx.analysis, cx.commands);
         return;
     };
-    super::left_out_note(ui, cx.analysis);
+    super::left_out_note(ui, cx.analysis, cx.commands);
     let chart = chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate);
     ui.strong(&chart.title);
     ui.label(

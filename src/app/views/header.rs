@@ -35,7 +35,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let state = cx.analysis.option_state(index);
     let (figures, note) = match &state {
         OptionState::Figures(figures) => (Some(*figures), None),
-        OptionState::NoLines => (None, Some("no lines yet")),
+        OptionState::NoLines => (None, Some("nothing entered yet")),
         OptionState::Problems(_) | OptionState::CaseProblems => {
             (None, Some("see the problems below"))
         }

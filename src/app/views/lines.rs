@@ -168,11 +168,14 @@ fn row(
         }
     });
     cell(ui, LEAD[1].1, |ui| {
-        ui.add_sized(
-            [LEAD[1].1 - 6.0, 22.0],
-            egui::TextEdit::singleline(&mut line.name),
-        )
-        .accessible_name(format!("Line {} name", l + 1));
+        fields::text(
+            ui,
+            ("line-name", l),
+            &format!("Line {} name", l + 1),
+            &mut line.name,
+            LEAD[1].1 - 6.0,
+            false,
+        );
     });
     cell(ui, LEAD[2].1, |ui| kind_combo(ui, line, l));
     cell(ui, LEAD[3].1, |ui| category_combo(ui, line, l));
@@ -454,17 +457,25 @@ fn details(
             ui.label("Range for risk");
             range_editor(ui, line, l);
             ui.end_row();
-            let label = ui.label("Category");
-            ui.add(egui::TextEdit::singleline(&mut line.category).desired_width(200.0))
-                .labelled_by(label.id);
+            ui.label("Category");
+            fields::text(
+                ui,
+                ("line-category", l),
+                "Category",
+                &mut line.category,
+                200.0,
+                false,
+            );
             ui.end_row();
-            let label = ui.label("Source");
-            ui.add(
-                egui::TextEdit::singleline(&mut line.source)
-                    .desired_width(360.0)
-                    .hint_text("2025/26 budget book, supplier quote..."),
-            )
-            .labelled_by(label.id);
+            ui.label("Source");
+            fields::text(
+                ui,
+                ("line-source", l),
+                "Source",
+                &mut line.source,
+                360.0,
+                false,
+            );
             ui.end_row();
         });
     fields::problems(ui, problems);

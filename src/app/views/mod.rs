@@ -176,9 +176,16 @@ pub fn option_figures<'a>(
     match analysis.option_state(option) {
         OptionState::Figures(figures) => Some(figures),
         OptionState::NoLines => {
-            ui.label(
-                "This option has no lines yet, so it has no figures: add its costs and savings on the Lines tab (Add line, Ctrl+L).",
-            );
+            let has_lines = analysis
+                .case()
+                .options
+                .get(option)
+                .is_some_and(|o| !o.lines.is_empty());
+            ui.label(if has_lines {
+                "This option's lines have no amounts in any year yet, so it has no figures: enter them on the Lines tab."
+            } else {
+                "This option has no lines yet, so it has no figures: add its costs and savings on the Lines tab (Add line, Ctrl+L)."
+            });
             None
         }
         OptionState::Problems(problems) => {
@@ -226,6 +233,19 @@ pub fn case_problem_list(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut 
     problem_list(ui, &problems, commands);
 }
 
+/// Problems of the risk settings, which stop only this tab: the settings above are where
+/// they are put right.
+pub fn risk_problem_list(ui: &mut egui::Ui, problems: &[&Problem]) {
+    let palette = Palette::of(ui);
+    ui.colored_label(
+        palette.error,
+        "The risk settings above need putting right before the sensitivity and risk analysis can be made (every other figure stands):",
+    );
+    for problem in problems {
+        ui.colored_label(palette.error, &problem.message);
+    }
+}
+
 /// Each problem in words, with a button to the option or line it is in.
 fn problem_list(ui: &mut egui::Ui, problems: &[&Problem], commands: &mut Vec<Command>) {
     let palette = Palette::of(ui);
@@ -271,26 +291,54 @@ fn problem_place(problem: &Problem) -> String {
     }
 }
 
-/// Options left out of a view of every option, and why, said in one line.
-pub fn left_out_note(ui: &mut egui::Ui, analysis: &Analysis) {
+/// Options left out of a view of every option, and why: each with its first problem in
+/// words and a button to it, or that nothing is entered in it yet.
+pub fn left_out_note(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
     if analysis.results().is_none() {
         return;
     }
-    let left_out: Vec<String> = analysis
-        .left_out()
-        .map(|(name, broken)| {
-            if broken {
-                format!("{name} (problems to put right)")
-            } else {
-                format!("{name} (no lines yet)")
+    let palette = Palette::of(ui);
+    for (i, option) in analysis.case().options.iter().enumerate() {
+        if analysis.computed_index(i).is_some() {
+            continue;
+        }
+        let problems: Vec<&Problem> = analysis.option_problems(i).collect();
+        ui.horizontal_wrapped(|ui| {
+            let Some(first) = problems.first() else {
+                ui.colored_label(
+                    palette.warning,
+                    format!("Not shown: {} (nothing entered yet)", option.name),
+                );
+                return;
+            };
+            let place = problem_place(first);
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", plural(n - 1, "problem")),
+            };
+            ui.colored_label(
+                palette.error,
+                format!(
+                    "Not shown: {}, until {}{}{}{more} is put right",
+                    option.name,
+                    place,
+                    if place.is_empty() { "" } else { ": " },
+                    first.message
+                ),
+            );
+            if ui
+                .small_button(match first.line {
+                    Some(l) => format!("Go to line {}", l + 1),
+                    None => "Go to the option".to_owned(),
+                })
+                .clicked()
+            {
+                commands.push(Command::GoTo {
+                    option: i,
+                    line: first.line,
+                });
             }
-        })
-        .collect();
-    if !left_out.is_empty() {
-        ui.colored_label(
-            Palette::of(ui).warning,
-            format!("Not shown: {}", left_out.join(", ")),
-        );
+        });
     }
 }
 

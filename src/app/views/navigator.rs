@@ -80,32 +80,51 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label("Title");
-            ui.add_sized([190.0, 22.0], egui::TextEdit::singleline(&mut case.title))
-                .labelled_by(label.id);
+            ui.label("Title");
+            fields::text(ui, "case-title", "Title", &mut case.title, 190.0, false);
             ui.end_row();
 
-            let label = ui.label("First year");
+            ui.label("First year");
             ui.horizontal(|ui| {
-                ui.add(
-                    egui::DragValue::new(&mut case.first_year)
-                        .range(2000..=2100)
-                        .speed(0.1),
-                )
-                .labelled_by(label.id);
+                let (low, high) = crate::case::validate::FIRST_YEAR_RANGE;
+                if let Some(year) = fields::whole(
+                    ui,
+                    "first-year",
+                    "First year",
+                    i64::from(case.first_year),
+                    (i64::from(low), i64::from(high)),
+                    56.0,
+                ) && let Ok(year) = i32::try_from(year)
+                {
+                    case.first_year = year;
+                }
                 ui.label(crate::case::financial_year_label(case.first_year, 0));
             });
             ui.end_row();
 
-            let label = ui.label("Horizon");
+            ui.label("Horizon");
             ui.horizontal(|ui| {
-                ui.add(
-                    egui::DragValue::new(&mut case.horizon)
-                        .range(crate::case::MIN_HORIZON..=crate::case::MAX_HORIZON)
-                        .speed(0.05)
-                        .suffix(" years"),
-                )
-                .labelled_by(label.id);
+                if let Some(years) = fields::whole(
+                    ui,
+                    "horizon",
+                    "Horizon",
+                    i64::from(case.horizon),
+                    (
+                        i64::from(crate::case::MIN_HORIZON),
+                        i64::from(crate::case::MAX_HORIZON),
+                    ),
+                    40.0,
+                ) && let Ok(years) = u8::try_from(years)
+                {
+                    case.horizon = years;
+                    // Keep the Monte Carlo target year within the new horizon.
+                    if let Some(target) = case.risk.target_year
+                        && target >= u32::from(years)
+                    {
+                        case.risk.target_year = Some(u32::from(years) - 1);
+                    }
+                }
+                ui.label("years");
             });
             ui.end_row();
 
@@ -147,12 +166,15 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         fields::problems(ui, &case_problems(&problems, field));
     }
     ui.label("Description");
-    ui.add(
-        egui::TextEdit::multiline(&mut case.description)
-            .desired_rows(3)
-            .desired_width(f32::INFINITY),
-    )
-    .accessible_name("Case description");
+    let width = ui.available_width();
+    fields::text(
+        ui,
+        "case-description",
+        "Case description",
+        &mut case.description,
+        width,
+        true,
+    );
 }
 
 fn partners(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
@@ -243,9 +265,15 @@ fn bases(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                         ui.end_row();
                     }
                 });
-            let label = ui.label("Source");
-            ui.add(egui::TextEdit::singleline(&mut case.bases[b].source).desired_width(200.0))
-                .labelled_by(label.id);
+            ui.label("Source");
+            fields::text(
+                ui,
+                ("basis-source", b),
+                &format!("Basis {} source", b + 1),
+                &mut case.bases[b].source,
+                200.0,
+                false,
+            );
             fields::problems(ui, &case_problems(&problems, &format!("bases[{b}]")));
         });
     }

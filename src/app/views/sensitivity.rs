@@ -16,11 +16,7 @@ pub fn show(cx: &mut Ctx<'_>, risk: &mut crate::app::risk_run::RiskRun, ui: &mut
     let Some(option) = super::option_figures(ui, analysis, index, cx.commands) else {
         return;
     };
-    let (Some(results), Some(at), Some(sensitivity)) = (
-        analysis.results(),
-        analysis.computed_index(index),
-        analysis.sensitivity(index, cx.view.tornado_by_category),
-    ) else {
+    let (Some(results), Some(at)) = (analysis.results(), analysis.computed_index(index)) else {
         return;
     };
     let ctx = ui.ctx().clone();
@@ -86,6 +82,14 @@ pub fn show(cx: &mut Ctx<'_>, risk: &mut crate::app::risk_run::RiskRun, ui: &mut
         }
     });
 
+    let risk_problems: Vec<&crate::case::Problem> = analysis.risk_problems().collect();
+    if !risk_problems.is_empty() {
+        super::risk_problem_list(ui, &risk_problems);
+        return;
+    }
+    let Some(sensitivity) = analysis.sensitivity(index, cx.view.tornado_by_category) else {
+        return;
+    };
     let entity_names: Vec<String> = std::iter::once(option.name.clone())
         .chain(results.partners.iter().cloned())
         .collect();

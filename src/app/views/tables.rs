@@ -153,7 +153,7 @@ pub fn compare_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         super::case_problem_list(ui, cx.analysis, cx.commands);
         return;
     };
-    super::left_out_note(ui, cx.analysis);
+    super::left_out_note(ui, cx.analysis, cx.commands);
     let report = measures::compare(results, cx.analysis.case().discount_rate, cx.view.money);
     let table = Shown::of("compare-table", &report);
     egui::ScrollArea::both().show(ui, |ui| {

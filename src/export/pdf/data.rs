@@ -276,7 +276,7 @@ pub fn build(
             percent_short(case.discount_rate),
             percent_short(case.inflation),
         ),
-        summary_note: "Money is in pounds; figures in brackets are negative.".to_owned(),
+        summary_note: summary_note(provenance),
         compare: from_report(&measures::compare(results, case.discount_rate, STYLE)),
         payback_chart: charts.payback,
         options,
@@ -552,6 +552,17 @@ fn sources(case: &Case) -> Vec<[String; 4]> {
             })
         })
         .collect()
+}
+
+/// The note under the summary: the units, and any option left out of the paper, with why.
+fn summary_note(provenance: &crate::export::Provenance) -> String {
+    let mut note = "Money is in pounds; figures in brackets are negative.".to_owned();
+    if !provenance.left_out.is_empty() {
+        note.push_str(" Not in this report, until put right: ");
+        note.push_str(&provenance.left_out.join("; "));
+        note.push('.');
+    }
+    note
 }
 
 #[cfg(test)]

@@ -124,6 +124,7 @@ mod tests {
         let provenance = Provenance {
             file: Some("example.sharecase.json".into()),
             date: "23 November 2026".into(),
+            left_out: Vec::new(),
         };
         let (pdf, warnings) = typeset(&case, &results, &provenance).expect("the report sets");
         assert!(pdf.starts_with(b"%PDF-"));

@@ -398,13 +398,21 @@ pub fn summary(
         1,
         0,
         &format!(
-            "Case file: {}. Made on {}. {} years from {}; discount rate {} (real), general inflation {}.",
+            "Case file: {}. Made on {}. {} years from {}; discount rate {} (real), general inflation {}.{}",
             provenance.file.as_deref().unwrap_or("not yet saved"),
             provenance.date,
             case.horizon,
             case.year_label(0),
             percent(case.discount_rate, 2),
-            percent(case.inflation, 2)
+            percent(case.inflation, 2),
+            if provenance.left_out.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " Not in this workbook, until put right: {}.",
+                    provenance.left_out.join("; ")
+                )
+            }
         ),
         &fm.note,
     )?;
