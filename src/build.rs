@@ -2,7 +2,7 @@
 //! (`assets/icon.ico`, `assets/sharecase.exe.manifest`); on every other target it does nothing.
 
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/build.rs");
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }
