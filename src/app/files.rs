@@ -305,7 +305,14 @@ impl Files {
 
     /// Puts `path` first in the recent files and remembers the list.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        // Windows' canonical form is a `\\?\C:\...` path, which reads badly in the menu:
+        // there the absolute path is enough.
+        let path = if cfg!(windows) {
+            std::path::absolute(path)
+        } else {
+            std::fs::canonicalize(path)
+        }
+        .unwrap_or_else(|_| path.to_owned());
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);
