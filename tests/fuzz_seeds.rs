@@ -25,7 +25,10 @@ fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn replay(target: &str, run: fn(&[u8]) -> bool, good: &[&str]) {
+/// A `robustness` entry function: bytes in, whether they were accepted.
+type Entry = fn(&[u8]) -> bool;
+
+fn replay(target: &str, run: Entry, good: &[&str]) {
     for (name, bytes) in seeds(target) {
         let accepted = run(&bytes);
         assert_eq!(
@@ -61,4 +64,77 @@ fn xlsx_import_seeds() {
         sharecase::robustness::xlsx_import,
         &["good.xlsx"],
     );
+}
+
+/// Mutates the seeds at random (bytes flipped, inserted, deleted, digits and quotes spliced
+/// in) and runs each mutant through its target, for `SHARECASE_MUTATE_SECS` seconds per
+/// target (default 10): a quick search on the stable toolchain, between fuzzing runs.
+/// `cargo test --test fuzz_seeds -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timed search, run by hand"]
+fn mutated_seeds_never_panic() {
+    let seconds: u64 = std::env::var("SHARECASE_MUTATE_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let targets: [(&str, Entry); 3] = [
+        ("case_file", sharecase::robustness::case_file),
+        ("csv_import", sharecase::robustness::csv_import),
+        ("xlsx_import", sharecase::robustness::xlsx_import),
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const SPLICE: [&[u8]; 12] = [
+        b"79228162514264337593543950335",
+        b"-0.00000001",
+        b"1e3",
+        b"1_000",
+        b"\"",
+        b",",
+        b"\n",
+        b"\xA3",
+        b"\xEF\xBB\xBF",
+        b"0.999999999999999999",
+        b"1,23",
+        b"9999999999",
+    ];
+    for (target, run) in targets {
+        let seeds = seeds(target);
+        let start = std::time::Instant::now();
+        let (mut tried, mut accepted) = (0_u64, 0_u64);
+        while start.elapsed().as_secs() < seconds {
+            let (_, seed) = &seeds[usize::try_from(next() % seeds.len() as u64).unwrap_or(0)];
+            let mut bytes = seed.clone();
+            for _ in 0..=next() % 4 {
+                let len = bytes.len().max(1) as u64;
+                let at = usize::try_from(next() % len).unwrap_or(0).min(bytes.len());
+                match next() % 4 {
+                    0 if at < bytes.len() => bytes[at] ^= 1 << (next() % 8),
+                    1 => {
+                        let piece = SPLICE[usize::try_from(next() % 12).unwrap_or(0)];
+                        bytes.splice(at..at, piece.iter().copied());
+                    }
+                    2 if at < bytes.len() => {
+                        let end = (at + usize::try_from(next() % 16).unwrap_or(0)).min(bytes.len());
+                        bytes.drain(at..end);
+                    }
+                    _ => {
+                        let piece = SPLICE[usize::try_from(next() % 12).unwrap_or(0)];
+                        let end = (at + piece.len()).min(bytes.len());
+                        bytes.splice(at..end, piece.iter().copied());
+                    }
+                }
+            }
+            tried += 1;
+            if run(&bytes) {
+                accepted += 1;
+            }
+        }
+        println!("{target}: {tried} mutants in {seconds} s, {accepted} accepted, no panic");
+    }
 }

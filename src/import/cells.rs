@@ -212,6 +212,18 @@ fn cell_name(row: u32, column: u32) -> String {
 /// When the bytes are not a workbook, it has no sheets, or a cell is beyond
 /// [`MAX_COLUMNS`].
 pub fn read_xlsx(bytes: &[u8]) -> Result<Table, Vec<ImportProblem>> {
+    // The workbook reader can panic on a damaged file (a cell reference whose row number
+    // overflows, found by fuzzing): that is a file that cannot be read, not a crash.
+    std::panic::catch_unwind(|| read_workbook(bytes)).unwrap_or_else(|_| {
+        Err(vec![ImportProblem::new(
+            0,
+            "",
+            "this workbook is damaged and cannot be read: open it in a spreadsheet and save it again",
+        )])
+    })
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<Table, Vec<ImportProblem>> {
     let file = |m: String| vec![ImportProblem::new(0, "", m)];
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
         file(format!(
