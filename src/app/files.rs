@@ -370,13 +370,8 @@ fn read_lines(path: &Path, case: &Case) -> Result<Vec<case::Line>, Vec<String>> 
     let parsed = if is_xlsx {
         crate::import::from_xlsx(&bytes, case)
     } else {
-        let Ok(text) = String::from_utf8(bytes) else {
-            return Err(vec![format!(
-                "{} is not UTF-8 text: in Excel, save it as \"CSV UTF-8\"",
-                path.display()
-            )]);
-        };
-        crate::import::from_csv(&text, case)
+        // The same reading as the command line's: a byte that is not UTF-8 is named by row.
+        crate::import::from_csv_bytes(&bytes, case)
     };
     parsed.map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
