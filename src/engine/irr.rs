@@ -52,14 +52,15 @@ fn sign_changes(flows: &[f64]) -> usize {
     changes
 }
 
-fn bisect(flows: &[f64], mut low: f64, mut high: f64) -> f64 {
-    let mut f_low = npv_f64(flows, low);
+/// The zero of `f` between `low` and `high`, where it changes sign, to 1e-13.
+fn bisect(f: impl Fn(f64) -> f64, mut low: f64, mut high: f64) -> f64 {
+    let mut f_low = f(low);
     for _ in 0..200 {
         let mid = 0.5 * (low + high);
         if (high - low).abs() < 1e-13 {
             return mid;
         }
-        let f_mid = npv_f64(flows, mid);
+        let f_mid = f(mid);
         if f_mid == 0.0 {
             return mid;
         }
@@ -118,27 +119,6 @@ fn poly_scale(coeffs: &[f64], y: f64) -> f64 {
         .max(f64::MIN_POSITIVE)
 }
 
-fn bisect_poly(coeffs: &[f64], mut low: f64, mut high: f64) -> f64 {
-    let mut f_low = poly(coeffs, low);
-    for _ in 0..200 {
-        let mid = 0.5 * (low + high);
-        if (high - low).abs() < 1e-13 {
-            return mid;
-        }
-        let f_mid = poly(coeffs, mid);
-        if f_mid == 0.0 {
-            return mid;
-        }
-        if (f_mid > 0.0) == (f_low > 0.0) {
-            low = mid;
-            f_low = f_mid;
-        } else {
-            high = mid;
-        }
-    }
-    0.5 * (low + high)
-}
-
 /// Every root of the polynomial `coeffs` (lowest degree first) in `[low, high]`, ascending,
 /// a multiple root once: the roots of the derivative split the range into pieces on which
 /// the polynomial is monotone.
@@ -169,7 +149,7 @@ fn poly_roots(coeffs: &[f64], low: f64, high: f64) -> Vec<f64> {
         if fa == 0.0 {
             found.push(a);
         } else if fb != 0.0 && (fa > 0.0) != (fb > 0.0) {
-            found.push(bisect_poly(&coeffs, a, b));
+            found.push(bisect(|y| poly(&coeffs, y), a, b));
         }
     }
     if poly(&coeffs, high) == 0.0 {
@@ -215,7 +195,7 @@ fn scan_roots(flows: &[f64]) -> Vec<f64> {
         } else if b == 0.0 {
             found.push(HIGH);
         } else if (a > 0.0) != (b > 0.0) {
-            found.push(bisect(flows, LOW, HIGH));
+            found.push(bisect(|r| npv_f64(flows, r), LOW, HIGH));
         }
         return found;
     }
@@ -233,7 +213,7 @@ fn scan_roots(flows: &[f64]) -> Vec<f64> {
             continue;
         }
         if k > 0 && values[k - 1] != 0.0 && (value > 0.0) != (values[k - 1] > 0.0) {
-            found.push(bisect(flows, rates[k - 1], rates[k]));
+            found.push(bisect(|r| npv_f64(flows, r), rates[k - 1], rates[k]));
             continue;
         }
         // A turning point between grid points can hide a double root (the NPV touches zero)
@@ -253,8 +233,8 @@ fn scan_roots(flows: &[f64]) -> Vec<f64> {
             if at_turn == 0.0 || at_turn.abs() <= 1e-12 * scale {
                 found.push(turn);
             } else if (at_turn > 0.0) != (value > 0.0) {
-                found.push(bisect(flows, low, turn));
-                found.push(bisect(flows, turn, high));
+                found.push(bisect(|r| npv_f64(flows, r), low, turn));
+                found.push(bisect(|r| npv_f64(flows, r), turn, high));
             }
         }
     }
