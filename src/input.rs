@@ -16,7 +16,7 @@ use std::str::FromStr;
 pub fn parse_amount(text: &str) -> Result<Decimal, String> {
     let not_amount = || {
         format!(
-            "'{}' is not an amount: write digits with an optional decimal point, such as -40000 or 1250.50 (at most 28 significant digits)",
+            "'{}' is not an amount: write digits, with thousands in groups of three if you like and an optional decimal point, such as 40000, 40,000 or 1250.50",
             text.trim()
         )
     };
