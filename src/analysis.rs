@@ -12,9 +12,6 @@
 use crate::case::{Case, Problem, validate};
 use crate::engine::sensitivity::{SwitchingValues, Tornado, switching_values, tornado};
 use crate::engine::{self, CaseResults, OptionResults};
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
 
 /// The figures that can be computed from one revision of a case.
 pub struct Analysis {
@@ -22,7 +19,6 @@ pub struct Analysis {
     case: Case,
     problems: Vec<Problem>,
     computed: Option<Computed>,
-    sensitivity: RefCell<HashMap<(usize, bool), Rc<Sensitivity>>>,
 }
 
 /// The options with no problems, computed together as a case of their own.
@@ -65,7 +61,6 @@ impl Analysis {
             case: case.clone(),
             problems,
             computed,
-            sensitivity: RefCell::new(HashMap::new()),
         }
     }
 
@@ -165,27 +160,26 @@ impl Analysis {
             .map(|(i, o)| (o.name.as_str(), self.option_problems(i).next().is_some()))
     }
 
-    /// The tornado and switching values of option `option`, worked out once per revision
-    /// from this revision's own case and results.
+    /// The work that gives the tornado and switching values of option `option`, from this
+    /// revision's own case and results, to run where it will not hold up a frame (it
+    /// recomputes the option dozens of times); `None` when there is nothing to work out.
     #[must_use]
-    pub fn sensitivity(&self, option: usize, by_category: bool) -> Option<Rc<Sensitivity>> {
+    pub fn sensitivity_work(
+        &self,
+        option: usize,
+        by_category: bool,
+    ) -> Option<impl FnOnce() -> Sensitivity + Send + 'static> {
         if self.risk_problems().next().is_some() {
             return None;
         }
         let computed = self.computed.as_ref()?;
         let at = self.computed_index(option)?;
-        let results = computed.results.options.get(at)?;
-        if let Some(done) = self.sensitivity.borrow().get(&(at, by_category)) {
-            return Some(done.clone());
-        }
-        let made = Rc::new(Sensitivity {
-            tornado: tornado(&computed.case, results, at, by_category),
-            switching: switching_values(&computed.case, results, at),
-        });
-        self.sensitivity
-            .borrow_mut()
-            .insert((at, by_category), made.clone());
-        Some(made)
+        let results = computed.results.options.get(at)?.clone();
+        let case = computed.case.clone();
+        Some(move || Sensitivity {
+            tornado: tornado(&case, &results, at, by_category),
+            switching: switching_values(&case, &results, at),
+        })
     }
 }
 

@@ -44,6 +44,17 @@ fn harness(case: Case) -> (Harness<'static, SharecaseApp>, tempfile::TempDir) {
 
 fn settle(harness: &mut Harness<'static, SharecaseApp>) {
     harness.run_ok();
+    // The tornado and switching values are worked out off the UI thread: wait for them.
+    for _ in 0..1000 {
+        if harness
+            .query_by_label_contains("Working out the tornado")
+            .is_none()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.run_ok();
+    }
 }
 
 /// The input widget (not its visible label) named `label`.

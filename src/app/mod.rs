@@ -38,6 +38,8 @@ pub struct SharecaseApp {
     pub analysis: Analysis,
     /// The Monte Carlo run of the analysis' revision, in the background.
     pub risk: risk_run::RiskRun,
+    /// The tornado and switching values of the shown option, in the background.
+    pub sensitivity: risk_run::SensitivityRun,
     /// What is being looked at.
     pub view: ViewState,
     files: Files,
@@ -74,6 +76,7 @@ impl SharecaseApp {
             analysis: Analysis::new(&doc.case, 0),
             doc,
             risk: risk_run::RiskRun::default(),
+            sensitivity: risk_run::SensitivityRun::default(),
             view: ViewState::default(),
             files,
             dialog,

@@ -107,3 +107,50 @@ impl RiskRun {
         self.for_revision = None;
     }
 }
+
+/// The tornado and switching values of one option, worked out off the UI thread for one
+/// revision: a view shows them only for the revision, option and grouping they are of.
+#[derive(Default)]
+pub struct SensitivityRun {
+    wanted: Option<(u64, usize, bool)>,
+    job: Option<Receiver<crate::analysis::Sensitivity>>,
+    done: Option<((u64, usize, bool), crate::analysis::Sensitivity)>,
+}
+
+impl SensitivityRun {
+    /// The tornado and switching values of `option` for the analysis' revision, once worked
+    /// out; starts the work (dropping any for another revision) when it is not under way.
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        analysis: &Analysis,
+        option: usize,
+        by_category: bool,
+    ) -> Option<&crate::analysis::Sensitivity> {
+        let key = (analysis.revision(), option, by_category);
+        if let Some(job) = &self.job
+            && let Ok(made) = job.try_recv()
+        {
+            if self.wanted == Some(key) {
+                self.done = Some((key, made));
+            }
+            self.job = None;
+        }
+        if self.done.as_ref().is_some_and(|(k, _)| *k == key) {
+            return self.done.as_ref().map(|(_, s)| s);
+        }
+        if self.wanted != Some(key) || self.job.is_none() {
+            self.wanted = Some(key);
+            self.job = analysis.sensitivity_work(option, by_category).map(|work| {
+                let (sender, receiver) = channel();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    let _ = sender.send(work());
+                    ctx.request_repaint();
+                });
+                receiver
+            });
+        }
+        None
+    }
+}

@@ -36,6 +36,7 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| menu::show(app, ui));
     egui::Panel::bottom("status").show(ui, |ui| status(app, ui));
     let risk = &mut app.risk;
+    let sensitivity_run = &mut app.sensitivity;
     let mut cx = Ctx {
         case: &mut app.doc.case,
         analysis: &app.analysis,
@@ -63,7 +64,7 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             Tab::Partners => tables::partners_tab(&mut cx, ui),
             Tab::Compare => tables::compare_tab(&mut cx, ui),
             Tab::Yearly => tables::yearly_tab(&mut cx, ui),
-            Tab::Sensitivity => sensitivity::show(&mut cx, risk, ui),
+            Tab::Sensitivity => sensitivity::show(&mut cx, risk, sensitivity_run, ui),
         }
     });
 }

@@ -8,7 +8,12 @@ use crate::report::risk::{NO_RANGES, delay_words, headline, shortfall_words, swi
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Legend, Line, Plot};
 
 /// The tab.
-pub fn show(cx: &mut Ctx<'_>, risk: &mut crate::app::risk_run::RiskRun, ui: &mut egui::Ui) {
+pub fn show(
+    cx: &mut Ctx<'_>,
+    risk: &mut crate::app::risk_run::RiskRun,
+    sensitivity_run: &mut crate::app::risk_run::SensitivityRun,
+    ui: &mut egui::Ui,
+) {
     let index = cx.view.option;
     // Every figure below is of this one revision: results, tornado, switching values and
     // the trials, whatever is edited during the frame.
@@ -87,7 +92,12 @@ pub fn show(cx: &mut Ctx<'_>, risk: &mut crate::app::risk_run::RiskRun, ui: &mut
         super::risk_problem_list(ui, &risk_problems);
         return;
     }
-    let Some(sensitivity) = analysis.sensitivity(index, cx.view.tornado_by_category) else {
+    let Some(sensitivity) = sensitivity_run.get(&ctx, analysis, index, cx.view.tornado_by_category)
+    else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Working out the tornado and switching values...");
+        });
         return;
     };
     let entity_names: Vec<String> = std::iter::once(option.name.clone())
