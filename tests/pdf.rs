@@ -61,21 +61,10 @@ fn write_report(case: &Case, results: &CaseResults, file: Option<&str>, name: &s
 /// its hyphen at the end of a line ("seven-" / "year") joined again.
 fn text_of(path: &Path) -> String {
     // In content order, a table cell's lines stay together.
-    let raw = poppler("pdftotext", &["-raw", &path.to_string_lossy(), "-"]);
-    let mut text = String::new();
-    for line in raw.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
-            continue;
-        }
-        let broken_word =
-            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
-        if !text.is_empty() && !broken_word {
-            text.push(' ');
-        }
-        text.push_str(&line);
-    }
-    text
+    common::joined_pdf_lines(&poppler(
+        "pdftotext",
+        &["-raw", &path.to_string_lossy(), "-"],
+    ))
 }
 
 fn assert_has(text: &str, wanted: &str) {

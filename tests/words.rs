@@ -3,6 +3,8 @@
 //! example case in the same words, row label and figure alike. A measure that one of them
 //! does not show fails here, naming the view and the measure.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sharecase::app::{Document, SharecaseApp, Tab};
@@ -28,20 +30,7 @@ fn pdf_text(path: &Path) -> String {
         .output()
         .expect("pdftotext runs: install the Debian package poppler-utils");
     assert!(output.status.success(), "pdftotext failed");
-    let mut text = String::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let line = squeeze(line);
-        if line.is_empty() {
-            continue;
-        }
-        let broken_word =
-            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
-        if !text.is_empty() && !broken_word {
-            text.push(' ');
-        }
-        text.push_str(&line);
-    }
-    text
+    common::joined_pdf_lines(&String::from_utf8_lossy(&output.stdout))
 }
 
 /// Every label and figure of `table`, with what the row is, for messages.

@@ -67,3 +67,23 @@ pub fn line(name: &str, kind: LineKind, amounts: Amounts) -> Line {
 pub fn by_year(values: &[&str]) -> Amounts {
     Amounts::ByYear(ds(values))
 }
+
+/// Lines of PDF text (as `pdftotext -raw` prints them, in content order, so a table cell's
+/// lines stay together) as one line: every run of white space made one space, and a word
+/// broken after its hyphen at the end of a line ("seven-" / "year") joined again.
+pub fn joined_pdf_lines(raw: &str) -> String {
+    let mut text = String::new();
+    for line in raw.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        let broken_word =
+            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
+        if !text.is_empty() && !broken_word {
+            text.push(' ');
+        }
+        text.push_str(&line);
+    }
+    text
+}
