@@ -42,7 +42,8 @@ pub struct Sensitivity {
 pub enum OptionState<'a> {
     /// Its figures.
     Figures(&'a OptionResults),
-    /// It has no lines yet: figures of zero would claim too much.
+    /// Nothing is entered yet (no lines, or no amounts in any year of the horizon): figures
+    /// of zero would claim that it pays back at once.
     NoLines,
     /// Its own problems stop its figures (the other options keep theirs).
     Problems(Vec<&'a Problem>),
@@ -150,7 +151,7 @@ impl Analysis {
     }
 
     /// The options left out of the figures, each with why: `true` when for its problems,
-    /// `false` when it has no lines yet.
+    /// `false` when nothing is entered in it yet.
     pub fn left_out(&self) -> impl Iterator<Item = (&str, bool)> {
         self.case
             .options
