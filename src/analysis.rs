@@ -115,6 +115,16 @@ impl Analysis {
         self.computed.as_ref().map(|c| &c.results)
     }
 
+    /// The baseline's name when the case names one but it has no figures (problems, or
+    /// nothing entered), so no option has figures against it.
+    #[must_use]
+    pub fn baseline_left_out(&self) -> Option<&str> {
+        let base = self.case.baseline_index()?;
+        self.computed_index(base)
+            .is_none()
+            .then(|| self.case.options[base].name.as_str())
+    }
+
     /// Where option `option` of the case sits among the computed options.
     #[must_use]
     pub fn computed_index(&self, option: usize) -> Option<usize> {
@@ -210,6 +220,11 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
         .collect();
     if sub.options.is_empty() {
         return None;
+    }
+    if case.baseline_index().is_some_and(broken) {
+        // With no figures of its own, the baseline gives no incremental figures; the other
+        // options keep theirs.
+        sub.baseline = None;
     }
     let results = if problems.is_empty() {
         // Leaving a valid option out leaves a valid case.

@@ -4,6 +4,7 @@
 //! with the field named rather than read one way or another. Weights keyed twice are refused
 //! too, as duplicate fields are everywhere else.
 
+use super::partner::Weight;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -119,21 +120,58 @@ impl<'de> de::DeserializeSeed<'de> for Seed {
     }
 }
 
-/// Decimals keyed by name, each name once.
+/// A weight: one decimal string, or a list of them (one per year).
+struct WeightSeed;
+
+impl<'de> de::DeserializeSeed<'de> for WeightSeed {
+    type Value = Weight;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Weight, D::Error> {
+        struct W;
+        impl<'de> Visitor<'de> for W {
+            type Value = Weight;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal string, or a list of one decimal string per year")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Weight, E> {
+                parse(v).map(Weight::Same)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Weight, E> {
+                Err(number(&v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Weight, E> {
+                Err(number(&v))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Weight, E> {
+                Err(number(&v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Weight, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element_seed(Seed)? {
+                    out.push(v);
+                }
+                Ok(Weight::ByYear(out))
+            }
+        }
+        d.deserialize_any(W)
+    }
+}
+
+/// Weights keyed by partner name, each name once: a decimal string each, or a list of one
+/// per year.
 ///
 /// # Errors
-/// A value that is not plain decimal text, or a name given twice.
-pub fn keyed<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
+/// A value that is not plain decimal text (or a list of it), or a name given twice.
+pub fn keyed<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Weight>, D::Error> {
     struct Keyed;
     impl<'de> Visitor<'de> for Keyed {
-        type Value = BTreeMap<String, Decimal>;
+        type Value = BTreeMap<String, Weight>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object of names and decimal strings")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut out = BTreeMap::new();
             while let Some(key) = map.next_key::<String>()? {
-                let value = map.next_value_seed(Seed)?;
+                let value = map.next_value_seed(WeightSeed)?;
                 if out.insert(key.clone(), value).is_some() {
                     return Err(de::Error::custom(format!(
                         "\"{key}\" is given twice; give each name once"

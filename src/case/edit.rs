@@ -16,6 +16,8 @@ impl Case {
             horizon: 10,
             discount_rate: super::default_discount_rate(),
             inflation: super::default_inflation(),
+            prices: super::PriceBasis::Year0,
+            baseline: None,
             partners: vec![Partner {
                 name: "Partner 1".into(),
             }],
@@ -128,7 +130,7 @@ impl Case {
         let weights = self
             .partners
             .iter()
-            .map(|p| (p.name.clone(), Decimal::ONE))
+            .map(|p| (p.name.clone(), Decimal::ONE.into()))
             .collect();
         self.bases.push(SharingBasis {
             name,
@@ -195,6 +197,7 @@ impl Line {
                 to_year: None,
                 ramp_up: Vec::new(),
             },
+            prices: None,
             indexation: None,
             sharing: Sharing::Equal,
             source: String::new(),

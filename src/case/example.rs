@@ -34,7 +34,7 @@ pub fn sized(options: usize, lines: usize) -> Case {
         weights: partners
             .iter()
             .zip(weights)
-            .map(|(p, w)| (p.name.clone(), Decimal::from(w)))
+            .map(|(p, w)| (p.name.clone(), Decimal::from(w).into()))
             .collect(),
         source: String::new(),
     };
@@ -68,6 +68,7 @@ pub fn sized(options: usize, lines: usize) -> Case {
             kind,
             category: ["Staff", "ICT", "Accommodation", "Contracts"][i % 4].into(),
             amounts,
+            prices: None,
             indexation: [None, Some(Decimal::new(3, 2)), Some(Decimal::new(5, 2))][i % 3],
             sharing: match i % 6 {
                 0 => Sharing::Equal,
@@ -98,6 +99,8 @@ pub fn sized(options: usize, lines: usize) -> Case {
         horizon: 10,
         discount_rate: Decimal::new(35, 3),
         inflation: Decimal::new(2, 2),
+        prices: super::PriceBasis::Year0,
+        baseline: None,
         partners,
         bases,
         options: (0..options)

@@ -7,7 +7,7 @@ use thiserror::Error;
 
 /// The schema version this build writes, and the newest it reads. Version 2 added ranges,
 /// delay ranges and risk settings; a version 1 file reads as one with none of them.
-pub const CURRENT_SCHEMA_VERSION: u32 = 2;
+pub const CURRENT_SCHEMA_VERSION: u32 = 3;
 
 /// Why a case file could not be read. Each message names the file's field or position.
 #[derive(Debug, Error)]

@@ -86,9 +86,13 @@ pub struct Line {
     /// Groups lines in charts and tables ("Staff", "ICT", or the user's own).
     #[serde(default)]
     pub category: String,
-    /// When and how much, in year-0 prices, as a positive amount.
+    /// When and how much, as a positive amount, in the line's prices.
     pub amounts: Amounts,
-    /// Indexation rate as a fraction; `None` follows the case's general inflation.
+    /// The prices the amounts are in; `None` follows the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prices: Option<super::PriceBasis>,
+    /// Indexation rate as a fraction; `None` follows the case's general inflation. A line in
+    /// cash prices has none.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

@@ -21,7 +21,7 @@ pub use file::{
 };
 pub use line::{Line, LineKind, STANDARD_CATEGORIES};
 pub use option::{Adjustments, CaseOption, MAX_BENEFIT_DELAY_MONTHS};
-pub use partner::{Partner, Sharing, SharingBasis};
+pub use partner::{Partner, Sharing, SharingBasis, Weight};
 pub use risk::{DelayRange, Distribution, Range, RangeUnit, RiskSettings};
 pub use validate::{Problem, validate};
 
@@ -58,6 +58,12 @@ pub struct Case {
     /// otherwise, and real terms are taken out of cash with it.
     #[serde(default = "default_inflation", deserialize_with = "decimal_text::one")]
     pub inflation: Decimal,
+    /// The prices the amounts are in, for every line that does not say otherwise.
+    #[serde(default)]
+    pub prices: PriceBasis,
+    /// The option the others are measured against (business as usual or do-minimum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
     /// The organisations that share costs and savings.
     pub partners: Vec<Partner>,
     /// Named weights (population, budget...) that lines refer to when they are shared.
@@ -68,6 +74,57 @@ pub struct Case {
     /// Settings of the sensitivity and risk analysis.
     #[serde(default, skip_serializing_if = "RiskSettings::is_default")]
     pub risk: RiskSettings,
+}
+
+/// The prices an amount is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum PriceBasis {
+    /// Year-0 price levels: indexation turns the amount into cash.
+    #[default]
+    #[serde(rename = "year0")]
+    Year0,
+    /// Cash: the sum actually paid or saved in the year it falls, as councils publish.
+    #[serde(rename = "cash")]
+    Cash,
+}
+
+impl PriceBasis {
+    /// Both bases, the default first.
+    pub const ALL: [Self; 2] = [Self::Year0, Self::Cash];
+
+    /// The name a finance officer would use.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Year0 => "year-0 prices",
+            Self::Cash => "cash prices",
+        }
+    }
+
+    /// The word written in the case file and taken by `--prices`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Year0 => "year0",
+            Self::Cash => "cash",
+        }
+    }
+
+    /// Reads `year0` or `cash` (as the case file and `--prices` write them).
+    #[must_use]
+    pub fn from_key(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "year0" | "year-0" | "real" => Some(Self::Year0),
+            "cash" | "nominal" => Some(Self::Cash),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for PriceBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
 }
 
 /// The Green Book's Social Time Preference Rate for years 0 to 30: 3.5%.
@@ -107,6 +164,19 @@ impl Case {
     #[must_use]
     pub fn partner_index(&self, name: &str) -> Option<usize> {
         self.partners.iter().position(|p| p.name == name)
+    }
+
+    /// The option named as the baseline, when it is one of the case's options.
+    #[must_use]
+    pub fn baseline_index(&self) -> Option<usize> {
+        let name = self.baseline.as_deref()?;
+        self.options.iter().position(|o| o.name == name)
+    }
+
+    /// The prices line `line` is in: its own, or the case's.
+    #[must_use]
+    pub fn line_prices(&self, line: &Line) -> PriceBasis {
+        line.prices.unwrap_or(self.prices)
     }
 
     /// Looks a sharing basis up by name.

@@ -246,6 +246,14 @@ impl Validator<'_> {
             );
         }
         self.rate("inflation", case.inflation, "general inflation");
+        if let Some(name) = &case.baseline
+            && case.baseline_index().is_none()
+        {
+            self.push(
+                "baseline",
+                format!("the baseline, \"{name}\", is not one of the case's options: choose one of them, or none"),
+            );
+        }
     }
 
     fn partners_and_bases(&mut self, case: &Case) {
@@ -293,33 +301,75 @@ impl Validator<'_> {
                     ),
                 );
             }
-            let mut total = Decimal::ZERO;
-            for (partner, weight) in &basis.weights {
-                let field = format!("{prefix}.weights.{partner}");
-                if case.partner_index(partner).is_none() {
-                    self.push(
-                        &field,
-                        format!("\"{partner}\" is not one of the case's partners"),
-                    );
-                }
-                if weight.is_sign_negative() && !weight.is_zero() {
-                    self.push(
-                        &field,
-                        format!("weight {weight} is negative: weights are zero or more"),
-                    );
-                } else if *weight > MAX_AMOUNT {
-                    self.push(
-                        &field,
-                        format!("weight {weight} is larger than 1000000000000"),
-                    );
-                } else {
-                    total += *weight;
-                }
+            self.weights(case, basis, &prefix);
+        }
+    }
+
+    /// A basis's weights: known partners, zero or more, one per year when given by year, and
+    /// in every year at least one above zero.
+    fn weights(&mut self, case: &Case, basis: &super::SharingBasis, prefix: &str) {
+        let years = usize::from(case.horizon);
+        let mut totals = vec![Decimal::ZERO; years];
+        let mut lengths_right = true;
+        for (partner, weight) in &basis.weights {
+            let field = format!("{prefix}.weights.{partner}");
+            if case.partner_index(partner).is_none() {
+                self.push(
+                    &field,
+                    format!("\"{partner}\" is not one of the case's partners"),
+                );
             }
+            if let super::Weight::ByYear(values) = weight
+                && values.len() != years
+            {
+                lengths_right = false;
+                self.push(
+                    &field,
+                    format!(
+                        "basis \"{}\" gives {partner} {} weights by year, but the horizon has {years} years: give one weight per year, or one figure for every year",
+                        basis.name,
+                        values.len()
+                    ),
+                );
+                continue;
+            }
+            for (t, total) in totals.iter_mut().enumerate() {
+                let value = weight.in_year(t);
+                if value.is_sign_negative() && !value.is_zero() {
+                    self.push(
+                        &field,
+                        format!("weight {value} is negative: weights are zero or more"),
+                    );
+                    break;
+                } else if value > MAX_AMOUNT {
+                    self.push(
+                        &field,
+                        format!("weight {value} is larger than 1000000000000"),
+                    );
+                    break;
+                }
+                *total += value;
+            }
+        }
+        if !lengths_right || years == 0 {
+            return;
+        }
+        if totals.iter().all(Decimal::is_zero) {
+            self.push(
+                &format!("{prefix}.weights"),
+                format!("basis \"{}\" gives every partner a weight of zero: give at least one partner a weight above zero", basis.name),
+            );
+            return;
+        }
+        for (t, total) in totals.iter().enumerate() {
             if total.is_zero() {
                 self.push(
                     &format!("{prefix}.weights"),
-                    format!("basis \"{}\" gives every partner a weight of zero: give at least one partner a weight above zero", basis.name),
+                    format!(
+                        "basis \"{}\" gives every partner a weight of zero in {} (year {t}): give at least one partner a weight above zero in every year",
+                        basis.name,
+                        case.year_label(t)
+                    ),
                 );
             }
         }
@@ -397,7 +447,17 @@ impl Validator<'_> {
             self.push("name", "give the line a name");
         }
         if let Some(rate) = line.indexation {
-            self.rate("indexation", rate, "indexation");
+            if case.line_prices(line) == super::PriceBasis::Cash {
+                self.push(
+                    "indexation",
+                    format!(
+                        "the line is in cash prices, so it is not indexed (its amounts are the sums paid in each year), yet it has an indexation of {}: remove the indexation, or enter the line in year-0 prices",
+                        percent(rate)
+                    ),
+                );
+            } else {
+                self.rate("indexation", rate, "indexation");
+            }
         }
         match &line.sharing {
             Sharing::Equal => {}

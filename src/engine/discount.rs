@@ -55,6 +55,7 @@ pub struct Prices {
     deflator: Vec<Decimal>,
     years: usize,
     cache: Vec<IndexFactors>,
+    cash: Option<IndexFactors>,
 }
 
 impl Prices {
@@ -66,7 +67,23 @@ impl Prices {
             deflator: growth(inflation, years),
             years,
             cache: Vec::new(),
+            cash: None,
         }
+    }
+
+    /// The factors for a line in cash prices: cash is the amount as entered (factor 1), and
+    /// real terms are cash deflated by general inflation, `1 / (1 + g)^t`.
+    pub fn cash_prices(&mut self) -> &IndexFactors {
+        let deflator = &self.deflator;
+        let years = self.years;
+        self.cash.get_or_insert_with(|| IndexFactors {
+            rate: Decimal::ZERO,
+            cash: vec![Decimal::ONE; years],
+            real: deflator
+                .iter()
+                .map(|d| factor(Decimal::ONE.checked_div(*d).unwrap_or(Decimal::ZERO)))
+                .collect(),
+        })
     }
 
     /// The factors for indexation rate `rate`.

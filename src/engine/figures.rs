@@ -225,3 +225,45 @@ fn warnings(m: &Measures) -> Vec<Warning> {
     }
     out
 }
+
+/// The figures of an option (or a partner's share of it) less those of the baseline, kind by
+/// kind and year by year, measured by the same rules. The incremental BCR and ROI exist only
+/// where the option costs more than the baseline (present value for the BCR, undiscounted cash
+/// for the ROI); otherwise they are none, with a warning naming the baseline.
+#[must_use]
+pub fn incremental(
+    option: &Figures,
+    baseline: &Figures,
+    against: &str,
+    labels: &[String],
+    discount: &[Decimal],
+) -> Figures {
+    let mut kinds = KindTotals::zero(labels.len());
+    for (mine, theirs) in option.by_kind.iter().zip(&baseline.by_kind) {
+        let slot = kind_slot(mine.kind);
+        for (t, (a, b)) in mine.cash.iter().zip(&theirs.cash).enumerate() {
+            kinds.cash[slot][t] = *a - *b;
+        }
+        for (t, (a, b)) in mine.real.iter().zip(&theirs.real).enumerate() {
+            kinds.real[slot][t] = *a - *b;
+        }
+    }
+    let mut out = figures(&kinds, labels, discount);
+    let totals = &out.measures.totals;
+    let (costs_pv, costs_cash) = (totals.costs_pv, totals.costs_cash);
+    if costs_pv <= Decimal::ZERO {
+        out.measures.bcr = None;
+    }
+    if costs_cash <= Decimal::ZERO {
+        out.measures.roi = None;
+    } else {
+        out.measures.roi = ratio(out.measures.totals.net_cash, costs_cash);
+    }
+    out.warnings.retain(|w| *w != Warning::NoCosts);
+    if costs_pv <= Decimal::ZERO || costs_cash <= Decimal::ZERO {
+        out.warnings.push(Warning::NoExtraCosts {
+            against: against.to_owned(),
+        });
+    }
+    out
+}

@@ -2,7 +2,7 @@
 
 use super::discount::Prices;
 use super::results::LineFlows;
-use crate::case::{Adjustments, Line};
+use crate::case::{Adjustments, Line, PriceBasis};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Decimal places totals are carried to inside the engine: a millionth of a penny. Totals
@@ -60,12 +60,15 @@ pub fn delay(base: &[Decimal], months: u32) -> (Vec<Decimal>, Decimal) {
     (moved, lost_twelfths / twelve)
 }
 
-/// One line's flows over `years` years under the option's adjustments; also returns the
-/// benefit (year-0 prices) that the delay moved past the horizon.
+/// One line's flows over `years` years under the option's adjustments, its amounts being in
+/// `basis` prices; also returns the benefit (in the line's prices) that the delay moved past
+/// the horizon. A cash-price line is not indexed: its cash is its amounts (moved unchanged by
+/// a delay), and its real terms are cash deflated by general inflation.
 pub fn line_flows(
     line: &Line,
     years: usize,
     adjustments: &Adjustments,
+    basis: PriceBasis,
     inflation: Decimal,
     prices: &mut Prices,
 ) -> (LineFlows, Decimal) {
@@ -80,14 +83,21 @@ pub fn line_flows(
             Decimal::ZERO,
         )
     };
-    let rate = line.indexation.unwrap_or(inflation);
-    let factors = prices.factors(rate);
+    let rate = match basis {
+        PriceBasis::Year0 => line.indexation.unwrap_or(inflation),
+        PriceBasis::Cash => Decimal::ZERO,
+    };
+    let factors = match basis {
+        PriceBasis::Year0 => prices.factors(rate),
+        PriceBasis::Cash => prices.cash_prices(),
+    };
     let cash = base.iter().zip(&factors.cash).map(|(b, f)| b * f).collect();
     let real = base.iter().zip(&factors.real).map(|(b, f)| b * f).collect();
     let flows = LineFlows {
         name: line.name.clone(),
         kind: line.kind,
         category: line.category.clone(),
+        prices: basis,
         indexation: rate,
         base,
         cash,

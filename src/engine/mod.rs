@@ -16,7 +16,7 @@ pub mod results;
 pub mod risk;
 pub mod sensitivity;
 
-pub use figures::{KindTotals, figures, kind_slot};
+pub use figures::{KindTotals, figures, incremental, kind_slot};
 pub use results::*;
 
 use crate::case::{Case, CaseOption, Problem, Sharing, validate};
@@ -45,15 +45,56 @@ pub fn compute_valid(case: &Case) -> CaseResults {
     let labels: Vec<String> = (0..years).map(|t| case.year_label(t)).collect();
     let discount = discount_factors(case.discount_rate, years);
     let mut prices = Prices::new(case.inflation, years);
-    let options = case
+    let mut options: Vec<OptionResults> = case
         .options
         .iter()
         .map(|option| option_results(case, option, &labels, &discount, &mut prices))
         .collect();
+    if let Some(base) = case.baseline_index() {
+        add_incremental(&mut options, base, &labels, &discount);
+    }
     CaseResults {
         years: labels,
         partners: case.partners.iter().map(|p| p.name.clone()).collect(),
         options,
+    }
+}
+
+/// Gives every option but the baseline (`base`) its figures against the baseline, for the
+/// option and for each partner.
+fn add_incremental(
+    options: &mut [OptionResults],
+    base: usize,
+    labels: &[String],
+    discount: &[Decimal],
+) {
+    let Some(baseline) = options.get(base).cloned() else {
+        return;
+    };
+    for (i, option) in options.iter_mut().enumerate() {
+        if i == base {
+            continue;
+        }
+        let against = baseline.name.clone();
+        option.incremental = Some(Incremental {
+            figures: incremental(
+                &option.figures,
+                &baseline.figures,
+                &against,
+                labels,
+                discount,
+            ),
+            against: against.clone(),
+        });
+        for (partner, theirs) in option.partners.iter_mut().zip(&baseline.partners) {
+            partner.incremental = Some(incremental(
+                &partner.figures,
+                &theirs.figures,
+                &against,
+                labels,
+                discount,
+            ));
+        }
     }
 }
 
@@ -78,8 +119,14 @@ fn option_results(
     let mut lines = Vec::with_capacity(option.lines.len());
     let mut lost = Decimal::ZERO;
     for (index, line) in option.lines.iter().enumerate() {
-        let (flows, lost_here) =
-            line_flows(line, years, &option.adjustments, case.inflation, prices);
+        let (flows, lost_here) = line_flows(
+            line,
+            years,
+            &option.adjustments,
+            case.line_prices(line),
+            case.inflation,
+            prices,
+        );
         lost += lost_here;
         let group = match groups.iter().position(|g| *g.sharing == line.sharing) {
             Some(at) => &mut groups[at],
@@ -133,6 +180,7 @@ fn option_results(
         by_category: categories,
         figures,
         partners,
+        incremental: None,
     }
 }
 
@@ -182,13 +230,16 @@ fn partner_results(
     // rounded figure exactly.
     let mut exact: Vec<KindTotals> = (0..count).map(|_| KindTotals::zero(years)).collect();
     for group in groups {
-        let shares = Shares::of(case, group.sharing);
-        for (partner, share) in exact.iter_mut().zip(&shares.shares) {
-            if share.is_zero() {
+        let by_year = Shares::by_year(case, group.sharing);
+        for t in 0..years {
+            let Some(shares) = by_year.get(t).or_else(|| by_year.last()) else {
                 continue;
-            }
-            for slot in 0..5 {
-                for t in 0..years {
+            };
+            for (partner, share) in exact.iter_mut().zip(&shares.shares) {
+                if share.is_zero() {
+                    continue;
+                }
+                for slot in 0..5 {
                     partner.cash[slot][t] += group.kinds.cash[slot][t] * *share;
                     partner.real[slot][t] += group.kinds.real[slot][t] * *share;
                 }
@@ -223,6 +274,7 @@ fn partner_results(
             PartnerResults {
                 name: partner.name.clone(),
                 figures,
+                incremental: None,
             }
         })
         .collect()

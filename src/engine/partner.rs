@@ -14,9 +14,26 @@ pub struct Shares {
 }
 
 impl Shares {
-    /// The shares that `sharing` gives the partners of `case` (a validated case).
+    /// The shares that `sharing` gives the partners of `case` (a validated case) in each year
+    /// of its horizon: weights given by year are normalised year by year.
     #[must_use]
-    pub fn of(case: &Case, sharing: &Sharing) -> Self {
+    pub fn by_year(case: &Case, sharing: &Sharing) -> Vec<Self> {
+        let years = usize::from(case.horizon).max(1);
+        let varies = match sharing {
+            Sharing::Basis(name) => case.basis(name).is_some_and(|b| b.varies_by_year()),
+            _ => false,
+        };
+        if varies {
+            (0..years).map(|t| Self::in_year(case, sharing, t)).collect()
+        } else {
+            vec![Self::in_year(case, sharing, 0); years]
+        }
+    }
+
+    /// The shares that `sharing` gives the partners of `case` (a validated case) in year
+    /// `year`.
+    #[must_use]
+    pub fn in_year(case: &Case, sharing: &Sharing, year: usize) -> Self {
         let count = case.partners.len();
         let weights: Vec<Decimal> = match sharing {
             Sharing::Equal => vec![Decimal::ONE; count],
@@ -37,7 +54,7 @@ impl Shares {
                 |basis| {
                     case.partners
                         .iter()
-                        .map(|p| basis.weights.get(&p.name).copied().unwrap_or_default())
+                        .map(|p| basis.weight(&p.name, year))
                         .collect()
                 },
             ),
@@ -107,12 +124,14 @@ impl Shares {
 /// use this, and a line's parts add up to the line exactly.
 #[must_use]
 pub fn line_parts(case: &Case, sharing: &Sharing, money: &[Decimal]) -> Vec<Vec<Decimal>> {
-    let shares = Shares::of(case, sharing);
+    let shares = Shares::by_year(case, sharing);
     let mut out = vec![vec![Decimal::ZERO; money.len()]; case.partners.len()];
     let mut parts = vec![Decimal::ZERO; case.partners.len()];
     for (t, amount) in money.iter().enumerate() {
         parts.iter_mut().for_each(|p| *p = Decimal::ZERO);
-        shares.allocate(*amount, &mut parts);
+        if let Some(shares) = shares.get(t).or_else(|| shares.last()) {
+            shares.allocate(*amount, &mut parts);
+        }
         for (partner, part) in out.iter_mut().zip(&parts) {
             partner[t] = *part;
         }

@@ -31,6 +31,17 @@ pub struct OptionResults {
     pub figures: Figures,
     /// Each partner's share, in the case's partner order.
     pub partners: Vec<PartnerResults>,
+    /// The option against the case's baseline, when the case names one and this is not it.
+    pub incremental: Option<Incremental>,
+}
+
+/// An option's figures less its baseline's: what choosing it adds to business as usual.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incremental {
+    /// The baseline's name ("Do minimum").
+    pub against: String,
+    /// The yearly table and measures of the difference, by the same rules.
+    pub figures: Figures,
 }
 
 /// One line's money by year, after adjustments, in cash and in real terms.
@@ -42,11 +53,15 @@ pub struct LineFlows {
     pub kind: LineKind,
     /// Its category.
     pub category: String,
-    /// The indexation rate applied (the line's own, or general inflation).
+    /// The prices the line's amounts are in.
+    pub prices: crate::case::PriceBasis,
+    /// The indexation rate applied (the line's own, or general inflation; zero for a line in
+    /// cash prices, which is not indexed).
     pub indexation: Decimal,
-    /// Year-0 prices after adjustments (delay, uplift, shortfall), before indexation.
+    /// The amounts in the line's own prices after adjustments (delay, uplift, shortfall),
+    /// before indexation.
     pub base: Vec<Decimal>,
-    /// Cash (nominal): `base * (1 + i)^t`.
+    /// Cash (nominal): `base * (1 + i)^t`, or `base` for a line in cash prices.
     pub cash: Vec<Decimal>,
     /// Real terms (year-0 prices): `cash / (1 + g)^t`.
     pub real: Vec<Decimal>,
@@ -72,6 +87,8 @@ pub struct PartnerResults {
     pub name: String,
     /// The partner's figures, by the same rules as the option's.
     pub figures: Figures,
+    /// The partner's share of the option less its share of the baseline, when there is one.
+    pub incremental: Option<Figures>,
 }
 
 /// The yearly table and the measures of one flow of money (an option or a partner's share).
@@ -308,6 +325,12 @@ pub enum Warning {
         /// The partner's name.
         partner: String,
     },
+    /// Against the baseline the option costs no more (in present value, or in cash), so there
+    /// is no incremental benefit-cost ratio (or return on investment).
+    NoExtraCosts {
+        /// The baseline's name.
+        against: String,
+    },
 }
 
 impl Warning {
@@ -324,6 +347,7 @@ impl Warning {
             Self::EmptyLine { .. } => WarningCode::EmptyLine,
             Self::NoCosts => WarningCode::NoCosts,
             Self::PartnerUntouched { .. } => WarningCode::PartnerUntouched,
+            Self::NoExtraCosts { .. } => WarningCode::NoExtraCosts,
         }
     }
 }
@@ -349,6 +373,8 @@ pub enum WarningCode {
     NoCosts,
     /// A partner bears no costs and receives no benefits.
     PartnerUntouched,
+    /// Against the baseline the option costs no more, so there is no incremental BCR or ROI.
+    NoExtraCosts,
 }
 
 impl WarningCode {
@@ -365,6 +391,7 @@ impl WarningCode {
             Self::EmptyLine => "empty_line",
             Self::NoCosts => "no_costs",
             Self::PartnerUntouched => "partner_untouched",
+            Self::NoExtraCosts => "no_extra_costs",
         }
     }
 }

@@ -127,8 +127,8 @@ struct Model {
     flows: Vec<Vec<LineFlows>>,
     draws: Vec<Draw>,
     group_of: Vec<usize>,
-    /// Per sharing group, each partner's share.
-    shares: Vec<Vec<f64>>,
+    /// Each sharing group's shares, by year, then by partner.
+    shares: Vec<Vec<Vec<f64>>>,
 }
 
 impl Model {
@@ -166,7 +166,12 @@ impl Model {
             .collect();
         let shares = groups
             .iter()
-            .map(|g| Shares::of(case, g).shares.into_iter().map(f).collect())
+            .map(|g| {
+                Shares::by_year(case, g)
+                    .into_iter()
+                    .map(|s| s.shares.into_iter().map(f).collect())
+                    .collect()
+            })
             .collect();
         #[allow(clippy::cast_precision_loss)]
         let delay = Draw::new(f64::from(low), f64::from(mode), f64::from(high), shape);
@@ -215,7 +220,11 @@ impl Model {
             for t in 0..self.years {
                 net[0][t] += cash[t];
                 pv[0][t] += present[t];
-                for (p, share) in self.shares[g].iter().enumerate() {
+                let shares = &self.shares[g];
+                let Some(in_year) = shares.get(t).or_else(|| shares.last()) else {
+                    continue;
+                };
+                for (p, share) in in_year.iter().enumerate() {
                     net[p + 1][t] += share * cash[t];
                     pv[p + 1][t] += share * present[t];
                 }

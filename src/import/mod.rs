@@ -360,6 +360,7 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
                 category
             },
             amounts: Amounts::ByYear(amounts),
+            prices: None,
             indexation,
             sharing,
             source,

@@ -82,7 +82,7 @@ pub fn warning(warning: &Warning, years: &[String]) -> String {
             format!("line \"{name}\": some of its money falls after {last} and is not counted")
         }
         Warning::DelayedPastHorizon { months, lost } => format!(
-            "the benefit delay of {months} months moves {} of benefits (year-0 prices) past the end of {last}; they are not counted",
+            "the benefit delay of {months} months moves {} of benefits (in the prices they are entered in) past the end of {last}; they are not counted",
             money(*lost, MoneyStyle::Pounds),
         ),
         Warning::EmptyLine { name, .. } => format!("line \"{name}\" has no money in any year"),
@@ -92,6 +92,9 @@ pub fn warning(warning: &Warning, years: &[String]) -> String {
         Warning::PartnerUntouched { partner } => {
             format!("{partner} bears no costs and receives no benefits")
         }
+        Warning::NoExtraCosts { against } => format!(
+            "against {against} it costs no more, so there is no incremental benefit-cost ratio or return on investment"
+        ),
     }
 }
 

@@ -210,6 +210,125 @@ fn partners(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     fields::problems(ui, &case_problems(&problems, "partners"));
 }
 
+/// A basis's weights: one column when the same every year (the default), or a grid of
+/// partners by years, with the shares each year gives.
+fn weights(case: &mut crate::case::Case, ui: &mut egui::Ui, b: usize, partner_names: &[String]) {
+    use crate::case::Weight;
+    let years = usize::from(case.horizon).clamp(1, usize::from(crate::case::MAX_HORIZON));
+    let by_year = case.bases[b]
+        .weights
+        .values()
+        .any(|w| matches!(w, Weight::ByYear(_)));
+    let mut same = !by_year;
+    let toggle = ui
+        .checkbox(&mut same, "Same every year")
+        .on_hover_text(
+            "Untick to give weights year by year: a partner that joins in year 2 has weight 0 before it; a split re-based each year on actual volumes. Ticking it again keeps each partner's first-year weight (Undo brings the others back).",
+        );
+    if toggle.changed() {
+        let basis = &mut case.bases[b];
+        for partner in partner_names {
+            let first = basis.weight(partner, 0);
+            let weight = if same {
+                Weight::Same(first)
+            } else {
+                Weight::ByYear(vec![first; years])
+            };
+            basis.weights.insert(partner.clone(), weight);
+        }
+    }
+    let shares = Shares::by_year(
+        case,
+        &crate::case::Sharing::Basis(case.bases[b].name.clone()),
+    );
+    let name = case.bases[b].name.clone();
+    if same {
+        egui::Grid::new(("weights", b))
+            .num_columns(3)
+            .show(ui, |ui| {
+                for (p, partner) in partner_names.iter().enumerate() {
+                    ui.label(partner);
+                    let mut weight = case.bases[b].weight(partner, 0);
+                    let response = fields::decimal(
+                        ui,
+                        ("weight", b, p),
+                        &format!("{name} weight for {partner}"),
+                        &mut weight,
+                        Kind::Number,
+                        90.0,
+                    );
+                    if response.changed() {
+                        case.bases[b]
+                            .weights
+                            .insert(partner.clone(), Weight::Same(weight));
+                    }
+                    let share = shares
+                        .first()
+                        .and_then(|s| s.shares.get(p))
+                        .copied()
+                        .unwrap_or_default();
+                    ui.label(format!("{} share", percent(share, 1)));
+                    ui.end_row();
+                }
+            });
+        return;
+    }
+    egui::ScrollArea::horizontal()
+        .id_salt(("weights-by-year", b))
+        .show(ui, |ui| {
+            egui::Grid::new(("weights", b))
+                .num_columns(years + 1)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label("Weight");
+                    for t in 0..years {
+                        ui.label(egui::RichText::new(case.year_label(t)).strong());
+                    }
+                    ui.end_row();
+                    for (p, partner) in partner_names.iter().enumerate() {
+                        ui.label(partner);
+                        for t in 0..years {
+                            let mut weight = case.bases[b].weight(partner, t);
+                            let response = fields::decimal(
+                                ui,
+                                ("weight", b, p, t),
+                                &format!("{name} weight for {partner} in {}", case.year_label(t)),
+                                &mut weight,
+                                Kind::Number,
+                                64.0,
+                            );
+                            if response.changed() {
+                                let entry = case.bases[b]
+                                    .weights
+                                    .entry(partner.clone())
+                                    .or_default();
+                                let mut values: Vec<_> = (0..years).map(|y| entry.in_year(y)).collect();
+                                values[t] = weight;
+                                *entry = Weight::ByYear(values);
+                            }
+                        }
+                        ui.end_row();
+                    }
+                    ui.label(egui::RichText::new("Share").strong());
+                    ui.end_row();
+                    for (p, partner) in partner_names.iter().enumerate() {
+                        ui.label(partner);
+                        for t in 0..years {
+                            let share = shares
+                                .get(t)
+                                .and_then(|s| s.shares.get(p))
+                                .copied()
+                                .unwrap_or_default();
+                            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                ui.label(percent(share, 1));
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
 fn bases(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let problems = cx.analysis.problems().to_vec();
     let case = &mut *cx.case;
@@ -235,36 +354,7 @@ fn bases(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     remove = Some(b);
                 }
             });
-            let shares = Shares::of(
-                case,
-                &crate::case::Sharing::Basis(case.bases[b].name.clone()),
-            );
-            egui::Grid::new(("weights", b))
-                .num_columns(3)
-                .show(ui, |ui| {
-                    for (p, partner) in partner_names.iter().enumerate() {
-                        ui.label(partner);
-                        let mut weight = case.bases[b]
-                            .weights
-                            .get(partner)
-                            .copied()
-                            .unwrap_or_default();
-                        let response = fields::decimal(
-                            ui,
-                            ("weight", b, p),
-                            &format!("{} weight for {partner}", case.bases[b].name),
-                            &mut weight,
-                            Kind::Number,
-                            90.0,
-                        );
-                        if response.changed() {
-                            case.bases[b].weights.insert(partner.clone(), weight);
-                        }
-                        let share = shares.shares.get(p).copied().unwrap_or_default();
-                        ui.label(format!("{} share", percent(share, 1)));
-                        ui.end_row();
-                    }
-                });
+            weights(case, ui, b, &partner_names);
             ui.label("Source");
             fields::text(
                 ui,

@@ -497,7 +497,7 @@ fn bases(case: &Case) -> Vec<Basis> {
     case.bases
         .iter()
         .map(|basis| {
-            let shares = Shares::of(case, &Sharing::Basis(basis.name.clone()));
+            let shares = Shares::by_year(case, &Sharing::Basis(basis.name.clone()));
             Basis {
                 name: basis.name.clone(),
                 source: basis.source.trim().to_owned(),
@@ -508,20 +508,41 @@ fn bases(case: &Case) -> Vec<Basis> {
                     .map(|(p, partner)| {
                         [
                             partner.name.clone(),
-                            weight(
-                                basis
-                                    .weights
-                                    .get(&partner.name)
-                                    .copied()
-                                    .unwrap_or_default(),
-                            ),
-                            percent(shares.shares.get(p).copied().unwrap_or_default(), 1),
+                            basis
+                                .weights
+                                .get(&partner.name)
+                                .map_or_else(|| weight(Decimal::ZERO), by_year_weights),
+                            shares_text(&shares, p, basis.varies_by_year()),
                         ]
                     })
                     .collect(),
             }
         })
         .collect()
+}
+
+/// A weight as the table shows it: one figure, or the figures by year joined by " / ".
+fn by_year_weights(w: &crate::case::Weight) -> String {
+    if w.is_same() {
+        weight(w.in_year(0))
+    } else {
+        w.values()
+            .iter()
+            .map(|v| weight(*v))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
+/// A partner's share: one percentage, or the percentages by year joined by " / ".
+fn shares_text(shares: &[Shares], partner: usize, varies: bool) -> String {
+    let take = if varies { shares.len() } else { 1 };
+    shares
+        .iter()
+        .take(take)
+        .map(|s| percent(s.shares.get(partner).copied().unwrap_or_default(), 1))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn sources(case: &Case) -> Vec<[String; 4]> {

@@ -622,25 +622,40 @@ pub fn assumptions(
     text(sheet, row, 3, "Share", &fm.header)?;
     text(sheet, row, 4, "Source", &fm.header)?;
     for basis in &case.bases {
-        let shares = Shares::of(case, &Sharing::Basis(basis.name.clone()));
-        for (p, partner) in case.partners.iter().enumerate() {
-            row += 1;
-            text(sheet, row, 0, &basis.name, &fm.label)?;
-            text(sheet, row, 1, &partner.name, &fm.label)?;
-            let weight = basis
-                .weights
-                .get(&partner.name)
-                .copied()
-                .unwrap_or_default();
-            sheet.write_number_with_format(
-                row,
-                2,
-                f(weight),
-                &Format::new().set_num_format("#,##0.##"),
-            )?;
-            sheet.write_number_with_format(row, 3, f(shares.shares[p]), &fm.percent)?;
-            if p == 0 {
-                text(sheet, row, 4, &basis.source, &fm.label)?;
+        let shares = Shares::by_year(case, &Sharing::Basis(basis.name.clone()));
+        // A basis whose weights change by year has a row per partner and year.
+        let years: Vec<Option<usize>> = if basis.varies_by_year() {
+            (0..shares.len()).map(Some).collect()
+        } else {
+            vec![None]
+        };
+        let mut first = true;
+        for year in years {
+            for (p, partner) in case.partners.iter().enumerate() {
+                row += 1;
+                text(sheet, row, 0, &basis.name, &fm.label)?;
+                let label = match year {
+                    Some(t) => format!("{} ({})", partner.name, case.year_label(t)),
+                    None => partner.name.clone(),
+                };
+                text(sheet, row, 1, &label, &fm.label)?;
+                let t = year.unwrap_or(0);
+                sheet.write_number_with_format(
+                    row,
+                    2,
+                    f(basis.weight(&partner.name, t)),
+                    &Format::new().set_num_format("#,##0.##"),
+                )?;
+                let share = shares
+                    .get(t)
+                    .and_then(|s| s.shares.get(p))
+                    .copied()
+                    .unwrap_or_default();
+                sheet.write_number_with_format(row, 3, f(share), &fm.percent)?;
+                if first {
+                    text(sheet, row, 4, &basis.source, &fm.label)?;
+                    first = false;
+                }
             }
         }
     }
