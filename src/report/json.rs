@@ -138,6 +138,14 @@ fn figures(f: &Figures, years: &[String]) -> Value {
     })
 }
 
+/// Figures against the baseline: `{ "against", "years", "measures", "warnings" }`, with the
+/// same keys as an option's own.
+fn incremental(against: &str, f: &Figures, years: &[String]) -> Value {
+    let mut v = figures(f, years);
+    v["against"] = json!(against);
+    v
+}
+
 /// The whole summary of a case as JSON.
 #[must_use]
 pub fn summary(case: &Case, results: &CaseResults) -> Value {
@@ -153,16 +161,25 @@ pub fn summary(case: &Case, results: &CaseResults) -> Value {
                 "benefit_shortfall": source.adjustments.benefit_shortfall.to_string(),
                 "benefit_delay_months": source.adjustments.benefit_delay_months,
             });
+            let against = o.incremental.as_ref().map(|i| i.against.clone());
+            let partner_incremental = super::partners::apportioned_incremental(o);
             value["partners"] = o
                 .partners
                 .iter()
                 .zip(super::partners::apportioned(o))
-                .map(|(p, rounded)| {
+                .enumerate()
+                .map(|(p, (partner, rounded))| {
                     let mut v = figures(&rounded, &results.years);
-                    v["name"] = json!(p.name);
+                    v["name"] = json!(partner.name);
+                    if let (Some(against), Some(all)) = (&against, &partner_incremental) {
+                        v["incremental"] = incremental(against, &all[p], &results.years);
+                    }
                     v
                 })
                 .collect();
+            if let Some(inc) = &o.incremental {
+                value["incremental"] = incremental(&inc.against, &inc.figures, &results.years);
+            }
             value
         })
         .collect();
@@ -173,6 +190,8 @@ pub fn summary(case: &Case, results: &CaseResults) -> Value {
         "horizon": case.horizon,
         "discount_rate": case.discount_rate.to_string(),
         "inflation": case.inflation.to_string(),
+        "prices": case.prices.key(),
+        "baseline": case.baseline.as_ref().filter(|_| case.baseline_index().is_some()),
         "years": results.years,
         "partners": results.partners,
         "options": options,

@@ -363,3 +363,141 @@ pub fn cards(
         .map(|k| (*k, k.cell(&figures.measures, years, rate, style)))
         .collect()
 }
+
+/// The measures shown against the baseline: what choosing an option adds to business as usual.
+pub const AGAINST: [Measure; 6] = [
+    Measure::Npv,
+    Measure::Payback,
+    Measure::DiscountedPayback,
+    Measure::Irr,
+    Measure::Bcr,
+    Measure::Roi,
+];
+
+/// A ratio against the baseline when the option costs no more than it.
+const NO_EXTRA_COSTS: &str = "none: costs no more";
+
+/// The row of `measure` against baseline `against`, one cell per set of incremental figures.
+fn against_row<'a>(
+    measure: Measure,
+    against: &str,
+    figures: impl IntoIterator<Item = &'a Measures>,
+    years: &[String],
+    rate: Decimal,
+    style: MoneyStyle,
+) -> Row {
+    let mut row = measure.row(figures, years, rate, style);
+    row.label = if measure.short_label().contains('(') {
+        format!("{} against {against}", measure.short_label())
+    } else {
+        format!(
+            "{} against {against} ({})",
+            measure.short_label(),
+            measure.basis(rate)
+        )
+    };
+    row.short_label = format!("{} against {against}", measure.short_label());
+    for cell in &mut row.cells {
+        if matches!(cell.value, Value::Ratio(None) | Value::Percent(None)) {
+            cell.text = NO_EXTRA_COSTS.into();
+        }
+    }
+    row
+}
+
+/// The note every table of figures against the baseline carries.
+fn against_note(against: &str) -> String {
+    format!(
+        "Against {against}: each figure is the option's less {against}'s, year by year (the Green Book's comparison with business as usual)."
+    )
+}
+
+/// One option's measures against the baseline (label and value), or `None` when it has none.
+#[must_use]
+pub fn against(
+    option: &OptionResults,
+    years: &[String],
+    rate: Decimal,
+    style: MoneyStyle,
+) -> Option<Table> {
+    let inc = option.incremental.as_ref()?;
+    let m = &inc.figures.measures;
+    Some(Table {
+        title: format!("Against {}", inc.against),
+        columns: vec![label_column(), figure_column("", false)],
+        rows: AGAINST
+            .iter()
+            .map(|k| against_row(*k, &inc.against, [m], years, rate, style))
+            .collect(),
+        notes: [against_note(&inc.against)]
+            .into_iter()
+            .chain(several_note([m]))
+            .collect(),
+    })
+}
+
+/// Every option but the baseline against it, side by side; `None` when the case has no
+/// baseline with figures.
+#[must_use]
+pub fn compare_against(results: &CaseResults, rate: Decimal, style: MoneyStyle) -> Option<Table> {
+    let years = &results.years;
+    let with: Vec<&OptionResults> = results
+        .options
+        .iter()
+        .filter(|o| o.incremental.is_some())
+        .collect();
+    let against = with.first()?.incremental.as_ref()?.against.clone();
+    let measures = || {
+        with.iter()
+            .filter_map(|o| o.incremental.as_ref().map(|i| &i.figures.measures))
+    };
+    let mut columns = vec![label_column()];
+    columns.extend(with.iter().map(|o| figure_column(&o.name, false)));
+    Some(Table {
+        title: format!("Options against {against}"),
+        columns,
+        rows: AGAINST
+            .iter()
+            .map(|k| against_row(*k, &against, measures(), years, rate, style))
+            .collect(),
+        notes: [against_note(&against)]
+            .into_iter()
+            .chain(several_note(measures()))
+            .collect(),
+    })
+}
+
+/// An option's partners against the baseline, then all partners; `None` when the option has
+/// no figures against a baseline. Money is rounded so that the partners add up.
+#[must_use]
+pub fn partners_against(
+    option: &OptionResults,
+    years: &[String],
+    rate: Decimal,
+    style: MoneyStyle,
+) -> Option<Table> {
+    let inc = option.incremental.as_ref()?;
+    let rounded = partners::apportioned_incremental(option)?;
+    let all = &inc.figures.measures;
+    let each = || rounded.iter().map(|f| &f.measures).chain([all]);
+    let mut columns = vec![label_column()];
+    columns.extend(
+        option
+            .partners
+            .iter()
+            .map(|p| figure_column(&p.name, false)),
+    );
+    columns.push(figure_column("All partners", true));
+    Some(Table {
+        title: format!("{} by partner, against {}", option.name, inc.against),
+        columns,
+        rows: AGAINST
+            .iter()
+            .map(|k| against_row(*k, &inc.against, each(), years, rate, style))
+            .collect(),
+        notes: [against_note(&inc.against)]
+            .into_iter()
+            .chain(several_note(each()))
+            .collect(),
+    })
+}

@@ -46,8 +46,26 @@ fn share_out(option: Decimal, partners: &mut [&mut Decimal]) {
 /// Measures that are not sums (payback, IRR, ratios) are left as the engine gave them.
 #[must_use]
 pub fn apportioned(option: &OptionResults) -> Vec<Figures> {
-    let mut whole = option.figures.clone();
-    let mut partners: Vec<Figures> = option.partners.iter().map(|p| p.figures.clone()).collect();
+    let partners = option.partners.iter().map(|p| p.figures.clone()).collect();
+    apportion_figures(&option.figures, partners)
+}
+
+/// Each partner's figures against the baseline, rounded as [`apportioned`] rounds their own,
+/// so that they add up to the option's figures against the baseline; `None` when the option
+/// has none.
+#[must_use]
+pub fn apportioned_incremental(option: &OptionResults) -> Option<Vec<Figures>> {
+    let whole = &option.incremental.as_ref()?.figures;
+    let partners = option
+        .partners
+        .iter()
+        .map(|p| p.incremental.clone())
+        .collect::<Option<Vec<_>>>()?;
+    Some(apportion_figures(whole, partners))
+}
+
+fn apportion_figures(whole: &Figures, mut partners: Vec<Figures>) -> Vec<Figures> {
+    let mut whole = whole.clone();
     for t in 0..whole.years.len() {
         for field in YEAR_FIELDS {
             let mut slots: Vec<&mut Decimal> = partners

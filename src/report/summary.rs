@@ -26,6 +26,13 @@ pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String 
         percent_short(case.inflation),
     );
     let _ = writeln!(out, "Partners: {}.", results.partners.join(", "));
+    let _ = writeln!(out, "{}", words::prices_sentence(case));
+    if let Some(base) = case.baseline.as_ref().filter(|_| case.baseline_index().is_some()) {
+        let _ = writeln!(
+            out,
+            "Baseline: {base}; every other option is also shown against it."
+        );
+    }
     let _ = writeln!(
         out,
         "Cash figures are in the prices of each year; real terms are in {} prices.",
@@ -38,6 +45,10 @@ pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String 
     if results.options.len() > 1 {
         out.push_str("\nOptions compared\n\n");
         out.push_str(&measures::compare(results, case.discount_rate, style).to_text("  "));
+        if let Some(table) = measures::compare_against(results, case.discount_rate, style) {
+            let _ = write!(out, "\n{}\n\n", table.title);
+            out.push_str(&table.to_text("  "));
+        }
     }
     out
 }
@@ -69,8 +80,19 @@ fn option_section(
         &measures::headline(&option.figures, years, case.discount_rate, style).to_text("  "),
     );
     out.push_str(&warnings(&option.figures, years, "  "));
+    if let Some(against) = measures::against(option, years, case.discount_rate, style) {
+        let _ = write!(out, "\n{}\n\n", against.title);
+        out.push_str(&against.to_text("  "));
+        if let Some(inc) = &option.incremental {
+            out.push_str(&warnings(&inc.figures, years, "  "));
+        }
+    }
     out.push_str("\nBy partner\n\n");
     out.push_str(&measures::partners(option, years, case.discount_rate, style).to_text("  "));
+    if let Some(table) = measures::partners_against(option, years, case.discount_rate, style) {
+        let _ = write!(out, "\n{}\n\n", table.title);
+        out.push_str(&table.to_text("  "));
+    }
     for partner in &option.partners {
         for w in &partner.figures.warnings {
             let _ = writeln!(

@@ -200,3 +200,29 @@ pub fn yearly_rows(
     ]);
     rows
 }
+
+/// The prices the amounts are entered in, as every view states it: `Amounts are entered in
+/// cash prices (the sums paid in each year), except 2 lines in year-0 prices.`
+#[must_use]
+pub fn prices_sentence(case: &crate::case::Case) -> String {
+    use crate::case::PriceBasis;
+    let others = case
+        .options
+        .iter()
+        .flat_map(|o| &o.lines)
+        .filter(|l| l.prices.is_some_and(|p| p != case.prices))
+        .count();
+    let what = match case.prices {
+        PriceBasis::Cash => "cash prices (the sums paid or saved in each year, not indexed)",
+        PriceBasis::Year0 => "year-0 prices (indexed into cash by each line's indexation)",
+    };
+    let other = match case.prices {
+        PriceBasis::Cash => PriceBasis::Year0,
+        PriceBasis::Year0 => PriceBasis::Cash,
+    };
+    match others {
+        0 => format!("Amounts are entered in {what}."),
+        1 => format!("Amounts are entered in {what}, except 1 line in {other}."),
+        n => format!("Amounts are entered in {what}, except {n} lines in {other}."),
+    }
+}
