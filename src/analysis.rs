@@ -221,8 +221,9 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
     if sub.options.is_empty() {
         return None;
     }
-    if case.baseline_index().is_some_and(broken) {
-        // With no figures of its own, the baseline gives no incremental figures; the other
+    if case.baseline_index().is_none_or(broken) {
+        // A baseline that names no option, or has no figures of its own, gives no figures
+        // against it; the other
         // options keep theirs.
         sub.baseline = None;
     }
@@ -251,9 +252,10 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
     })
 }
 
-/// A problem in the case's settings other than the risk settings.
+/// A problem in the case's settings other than the risk settings and the baseline (a
+/// baseline that names no option stops only the figures against it).
 fn blocks_every_figure(problem: &&Problem) -> bool {
-    problem.option.is_none() && !is_risk_setting(problem)
+    problem.option.is_none() && !is_risk_setting(problem) && problem.field != "baseline"
 }
 
 fn is_risk_setting(problem: &&Problem) -> bool {

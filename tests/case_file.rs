@@ -142,7 +142,7 @@ fn validation_lists_every_problem_with_its_place() {
     negative.sharing = Sharing::Partner("Z".into());
     case.options[0].lines = vec![bad_phasing, negative];
     case.options[0].adjustments.benefit_delay_months = 40;
-    case.bases[0].weights.insert("Nobody".into(), d("2"));
+    case.bases[0].weights.insert("Nobody".into(), d("2").into());
 
     let problems = validate(&case);
     let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
@@ -208,7 +208,7 @@ fn duplicate_names_and_empty_lists_are_problems() {
 fn a_basis_of_all_zero_weights_is_a_problem() {
     let mut case = bare_case(5);
     for w in case.bases[0].weights.values_mut() {
-        *w = d("0");
+        *w = d("0").into();
     }
     let problems = validate(&case);
     assert_eq!(problems.len(), 1);

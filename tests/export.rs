@@ -113,7 +113,7 @@ fn a_line_shared_by_population_is_split_by_population() {
         sharecase::case::Sharing::Basis(b) => case.basis(b).expect("basis exists"),
         _ => unreachable!(),
     };
-    let total: Decimal = basis.weights.values().sum();
+    let total: Decimal = basis.weights.values().map(|w| w.in_year(0)).sum();
     let year0: Vec<_> = rows
         .iter()
         .filter(|r| r["option"] == option.name && &r["line"] == name && r["year"] == "0")
@@ -121,7 +121,7 @@ fn a_line_shared_by_population_is_split_by_population() {
     assert_eq!(year0.len(), case.partners.len());
     let line_total = -results.options[0].lines[line].cash[0];
     for row in year0 {
-        let exact = line_total * basis.weights[&row["partner"]] / total;
+        let exact = line_total * basis.weights[&row["partner"]].in_year(0) / total;
         assert!(
             (money(&row["amount"]) - exact).abs() <= d("0.01"),
             "{row:?}"

@@ -134,7 +134,7 @@ fn nothing_is_applied_when_the_case_would_not_be_valid() {
 #[test]
 fn problems_the_case_already_had_do_not_block_an_import_but_new_ones_do() {
     let mut case = example::case();
-    case.options[0].name = String::new();
+    case.rename_option(0, "").expect("no clash");
     let before = sharecase::case::validate(&case);
     assert_eq!(before.len(), 1, "{before:?}");
     let lines = from_csv(GOOD, &case).expect("valid");

@@ -514,7 +514,7 @@ fn export_names(case: &case::Case) -> Result<Vec<String>, String> {
 #[test]
 fn options_whose_names_make_the_same_file_name_get_their_own_files() {
     let mut case = case::example::case();
-    case.options[0].name = "O".into();
+    case.rename_option(0, "O").expect("no clash");
     case.options[1].name = "o".into();
     let names = export_names(&case).expect("writes");
     assert!(
@@ -525,7 +525,7 @@ fn options_whose_names_make_the_same_file_name_get_their_own_files() {
         names.iter().any(|n| n.ends_with("-o-2-flows.svg")),
         "{names:?}"
     );
-    case.options[0].name = "Option A".into();
+    case.rename_option(0, "Option A").expect("no clash");
     case.options[1].name = "Option-A!".into();
     let names = export_names(&case).expect("writes");
     assert!(
@@ -540,7 +540,7 @@ fn options_whose_names_make_the_same_file_name_get_their_own_files() {
 fn long_reserved_and_unwritable_names_are_made_safe() {
     let mut case = case::example::case();
     case.title = "CON".into();
-    case.options[0].name = "x".repeat(220);
+    case.rename_option(0, &"x".repeat(220)).expect("no clash");
     case.options[1].name = "Option \u{fffe}\u{ffff} B".into();
     let names = export_names(&case).expect("writes");
     assert!(

@@ -96,6 +96,7 @@ fn line() -> impl Strategy<Value = Line> {
             kind,
             category: "Staff".into(),
             amounts,
+            prices: None,
             indexation,
             sharing: match share {
                 0 => Sharing::Equal,
@@ -131,10 +132,12 @@ fn case() -> impl Strategy<Value = Case> {
                     horizon,
                     discount_rate,
                     inflation,
+                    prices: sharecase::case::PriceBasis::Year0,
+                    baseline: None,
                     partners: vec![Partner { name: "A".into() }, Partner { name: "B".into() }],
                     bases: vec![SharingBasis {
                         name: "W".into(),
-                        weights: [("A".to_owned(), wa), ("B".to_owned(), wb)].into(),
+                        weights: [("A".to_owned(), wa.into()), ("B".to_owned(), wb.into())].into(),
                         source: String::new(),
                     }],
                     options: vec![CaseOption {

@@ -269,8 +269,8 @@ fn typst_markup_in_names_prints_literally() {
     case.bases = vec![SharingBasis {
         name: "Basis #x".into(),
         weights: [
-            (partner_a.to_owned(), d("3")),
-            (partner_b.to_owned(), d("1")),
+            (partner_a.to_owned(), d("3").into()),
+            (partner_b.to_owned(), d("1").into()),
         ]
         .into(),
         source: "Counted *by* hand".into(),

@@ -76,6 +76,7 @@ fn line(partners: usize) -> impl Strategy<Value = Line> {
             kind,
             category: ["Staff", "ICT", "", "Other"][share % 4].into(),
             amounts,
+            prices: None,
             indexation,
             sharing: match share {
                 0 => Sharing::Equal,
@@ -115,6 +116,8 @@ fn case() -> impl Strategy<Value = Case> {
                         horizon,
                         discount_rate: discount,
                         inflation,
+                        prices: sharecase::case::PriceBasis::Year0,
+                        baseline: None,
                         partners: (0..partners)
                             .map(|p| Partner {
                                 name: format!("P{p}"),
@@ -125,7 +128,7 @@ fn case() -> impl Strategy<Value = Case> {
                             weights: weights
                                 .iter()
                                 .enumerate()
-                                .map(|(p, w)| (format!("P{p}"), Decimal::from(*w)))
+                                .map(|(p, w)| (format!("P{p}"), Decimal::from(*w).into()))
                                 .collect(),
                             source: String::new(),
                         }],
@@ -225,6 +228,7 @@ proptest! {
             kind: LineKind::CapitalInvestment,
             category: "ICT".into(),
             amounts: Amounts::OneOff { amount: year0 + Decimal::ONE, year: 0, phasing: Vec::new() },
+            prices: None,
             indexation: None,
             sharing: Sharing::Equal,
             source: String::new(),

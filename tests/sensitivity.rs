@@ -119,6 +119,7 @@ fn every_switching_value_of_the_example_gives_npv_zero_to_the_penny() {
     let values = switching_values(&case, &results.options[1], 1);
     let mut single = case.clone();
     single.options = vec![case.options[1].clone()];
+    single.baseline = None;
     let mut applied = 0;
     for (l, value) in values.lines.iter().enumerate() {
         if let Switch::Change {

@@ -59,6 +59,15 @@ pub enum Command {
     RecoverWork,
     /// Throw away the work found in the autosave.
     DiscardRecovered,
+    /// Change the case's prices, asking whether to convert the amounts when lines follow them.
+    ChangePrices(crate::case::PriceBasis),
+    /// Set the case's prices, converting the amounts (so the figures stay the same) or not.
+    SetPrices {
+        /// The new prices.
+        to: crate::case::PriceBasis,
+        /// Convert the amounts rather than keep them as typed.
+        convert: bool,
+    },
 }
 
 /// Which chart, so a command can rebuild it from the results when it runs.
@@ -66,6 +75,8 @@ pub enum Command {
 pub enum ChartRef {
     /// Every option's payback.
     OptionsPayback(Basis),
+    /// Every option's payback against the baseline.
+    OptionsAgainst(Basis),
     /// Investment against savings of an option.
     Flows(usize),
     /// Each partner's payback for an option.
@@ -101,6 +112,9 @@ impl Command {
             Self::GoTo { .. } => "Go to",
             Self::RecoverWork => "Recover",
             Self::DiscardRecovered => "Discard",
+            Self::ChangePrices(_) => "Change prices",
+            Self::SetPrices { convert: true, .. } => "Convert the amounts",
+            Self::SetPrices { convert: false, .. } => "Keep the amounts as typed",
         }
     }
 

@@ -37,6 +37,22 @@ impl SharecaseApp {
             Command::New => {
                 let year = self.doc.case.first_year;
                 self.replace(Document::unsaved(Case::blank(year)));
+                self.dialog = Some(Dialog::NewCasePrices);
+            }
+            Command::ChangePrices(to) => {
+                if self.doc.case.lines_following_prices() == 0 {
+                    self.doc.case.set_prices(to, false);
+                } else {
+                    self.dialog = Some(Dialog::ChangePrices(to));
+                }
+            }
+            Command::SetPrices { to, convert } => {
+                self.doc.case.set_prices(to, convert);
+                self.status = if convert {
+                    format!("Amounts converted to {to}; the figures are unchanged.")
+                } else {
+                    format!("Amounts kept as typed, now read in {to}.")
+                };
             }
             Command::Open => {
                 let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
@@ -82,7 +98,7 @@ impl SharecaseApp {
             }
             Command::DeleteOption => {
                 if self.doc.case.options.len() > 1 {
-                    self.doc.case.options.remove(self.view.option);
+                    self.doc.case.remove_option(self.view.option);
                     self.status = "Option deleted: Undo (Ctrl+Z) brings it back.".into();
                 } else {
                     self.dialog = Some(Dialog::Message(
@@ -211,6 +227,23 @@ impl SharecaseApp {
                     }
                 ),
                 chart: Chart::Payback(chart::options_payback(results, basis, &case.title, rate)),
+            },
+            ChartRef::OptionsAgainst(basis) => NamedChart {
+                stem: format!(
+                    "{}-payback-against-baseline-{}",
+                    slug(&case.title),
+                    if basis == Basis::Cash {
+                        "cash"
+                    } else {
+                        "discounted"
+                    }
+                ),
+                chart: Chart::Payback(chart::options_payback_against(
+                    results,
+                    basis,
+                    &case.title,
+                    rate,
+                )?),
             },
             ChartRef::Flows(option) => {
                 let option = self.analysis.option(option)?;

@@ -75,6 +75,8 @@ pub struct ViewState {
     pub tornado_by_category: bool,
     /// Which outcome the risk charts show: 0 the option, then each partner.
     pub risk_entity: usize,
+    /// Cards and payback curves against the case's baseline rather than each option alone.
+    pub against: bool,
 }
 
 impl Default for ViewState {
@@ -89,6 +91,7 @@ impl Default for ViewState {
             line: None,
             tornado_by_category: false,
             risk_entity: 0,
+            against: false,
         }
     }
 }
@@ -105,6 +108,10 @@ pub enum Dialog {
     Recover,
     /// Something the user should know.
     Message(String),
+    /// Which prices a new case's amounts will be entered in.
+    NewCasePrices,
+    /// The case's prices are changing: convert the amounts, or keep them as typed?
+    ChangePrices(crate::case::PriceBasis),
     /// Choose what to export and where.
     Export(ExportChoice),
     /// What an export wrote, and where.

@@ -106,9 +106,23 @@ impl Case {
             ));
         }
         if let Some(option) = self.options.get_mut(index) {
+            if self.baseline.as_deref() == Some(option.name.as_str()) {
+                self.baseline = Some(name.to_owned());
+            }
             option.name = name.to_owned();
         }
         Ok(())
+    }
+
+    /// Removes option `index`; when it was the baseline, the case has none.
+    pub fn remove_option(&mut self, index: usize) {
+        if index >= self.options.len() {
+            return;
+        }
+        let old = self.options.remove(index).name;
+        if self.baseline.as_deref() == Some(old.as_str()) {
+            self.baseline = None;
+        }
     }
 
     /// Removes basis `index`; lines that used it are shared equally instead.
@@ -120,6 +134,18 @@ impl Case {
         for line in self.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
             if line.sharing == Sharing::Basis(old.clone()) {
                 line.sharing = Sharing::Equal;
+            }
+        }
+    }
+
+    /// Gives every weight set by year one figure per year of the horizon: a longer horizon
+    /// repeats the last year's weight, a shorter one drops the years past it.
+    pub fn fit_weights_to_horizon(&mut self) {
+        let years = usize::from(self.horizon);
+        for weight in self.bases.iter_mut().flat_map(|b| b.weights.values_mut()) {
+            if let super::Weight::ByYear(values) = weight {
+                let last = values.last().copied().unwrap_or_default();
+                values.resize(years, last);
             }
         }
     }

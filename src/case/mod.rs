@@ -12,6 +12,7 @@ mod file;
 mod line;
 mod option;
 mod partner;
+mod prices;
 mod risk;
 pub mod validate;
 

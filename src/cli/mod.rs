@@ -265,11 +265,8 @@ fn plural(n: usize) -> &'static str {
 
 fn summary(file: &Path, json: bool, option: Option<&str>, style: MoneyStyle) -> Outcome {
     let mut case = read(file)?;
-    if let Some(name) = option {
-        let at = option_index(&case, name)?;
-        case.options = vec![case.options.swap_remove(at)];
-    }
-    let results = engine::compute(&case).map_err(|problems| {
+    let only = option.map(|name| option_index(&case, name)).transpose()?;
+    let mut results = engine::compute(&case).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
         format!(
             "{} is not valid, so nothing was computed:\n{}",
@@ -277,6 +274,12 @@ fn summary(file: &Path, json: bool, option: Option<&str>, style: MoneyStyle) -> 
             list.join("\n")
         )
     })?;
+    if let Some(at) = only {
+        // Computed with every option, so that the one shown keeps its figures against the
+        // baseline.
+        case.options = vec![case.options.swap_remove(at)];
+        results.options = vec![results.options.swap_remove(at)];
+    }
     if json {
         let value = report::json::summary(&case, &results);
         print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"))

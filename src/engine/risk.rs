@@ -147,6 +147,8 @@ impl Model {
             let mut chosen = single.options.swap_remove(option);
             chosen.adjustments.benefit_delay_months = months;
             single.options = vec![chosen];
+            // One option alone: no baseline to measure it against.
+            single.baseline = None;
             let results = compute(&single).ok()?;
             flows.push(signed_flows(&results.options[0]));
         }

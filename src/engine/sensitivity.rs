@@ -244,6 +244,8 @@ fn with_option(
     let mut chosen = single.options.swap_remove(option);
     change(&mut chosen);
     single.options = vec![chosen];
+    // One option alone: no baseline to measure it against.
+    single.baseline = None;
     single
 }
 

@@ -186,6 +186,47 @@ pub fn options_payback(
     }
 }
 
+/// Every option's curve against the baseline (its cumulative position less the baseline's);
+/// `None` when no option has figures against a baseline.
+#[must_use]
+pub fn options_payback_against(
+    results: &CaseResults,
+    basis: Basis,
+    title: &str,
+    rate: Decimal,
+) -> Option<PaybackChart> {
+    let against = results
+        .options
+        .iter()
+        .find_map(|o| o.incremental.as_ref())?
+        .against
+        .clone();
+    Some(PaybackChart {
+        title: format!("{title}: when each option pays back against {against}"),
+        basis_label: format!(
+            "{}, less {against}'s",
+            basis.label(results.years.first().map_or("", String::as_str), rate)
+        ),
+        axis_label: format!("{}, against {against}", basis.axis_label()),
+        years: results.years.clone(),
+        curves: results
+            .options
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let inc = o.incremental.as_ref()?;
+                Some(curve(
+                    &format!("{} against {against}", o.name),
+                    PALETTE[i % PALETTE.len()],
+                    &inc.figures,
+                    basis,
+                    &results.years,
+                ))
+            })
+            .collect(),
+    })
+}
+
 /// Each partner's payback curve for one option.
 #[must_use]
 pub fn partners_payback(

@@ -27,7 +27,11 @@ pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String 
     );
     let _ = writeln!(out, "Partners: {}.", results.partners.join(", "));
     let _ = writeln!(out, "{}", words::prices_sentence(case));
-    if let Some(base) = case.baseline.as_ref().filter(|_| case.baseline_index().is_some()) {
+    if let Some(base) = case
+        .baseline
+        .as_ref()
+        .filter(|_| case.baseline_index().is_some())
+    {
         let _ = writeln!(
             out,
             "Baseline: {base}; every other option is also shown against it."

@@ -243,15 +243,49 @@ pub fn basis_switch(ui: &mut egui::Ui, basis: &mut Basis) {
     });
 }
 
+/// The switch between each option alone and each option against the baseline, shown only
+/// when the case has a baseline with figures.
+pub fn against_switch(ui: &mut egui::Ui, analysis: &crate::analysis::Analysis, against: &mut bool) {
+    let Some(name) = analysis
+        .results()
+        .and_then(|r| r.options.iter().find_map(|o| o.incremental.as_ref()))
+        .map(|i| i.against.clone())
+    else {
+        return;
+    };
+    ui.checkbox(against, format!("Against {name}"))
+        .on_hover_text(format!(
+            "Show each option's figures less {name}'s: what choosing it adds to business as usual"
+        ));
+}
+
 /// The payback tab: every option's curve.
 pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
-    basis_switch(ui, &mut cx.view.basis);
+    ui.horizontal(|ui| {
+        basis_switch(ui, &mut cx.view.basis);
+        ui.separator();
+        against_switch(ui, cx.analysis, &mut cx.view.against);
+    });
     let Some((case, results)) = cx.analysis.computed() else {
         super::case_problem_list(ui, cx.analysis, cx.commands);
         return;
     };
     super::left_out_note(ui, cx.analysis, cx.commands);
-    let chart = chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate);
+    let against = cx
+        .view
+        .against
+        .then(|| {
+            chart::options_payback_against(results, cx.view.basis, &case.title, case.discount_rate)
+        })
+        .flatten();
+    let chart_ref = if against.is_some() {
+        ChartRef::OptionsAgainst(cx.view.basis)
+    } else {
+        ChartRef::OptionsPayback(cx.view.basis)
+    };
+    let chart = against.unwrap_or_else(|| {
+        chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate)
+    });
     ui.strong(&chart.title);
     ui.label(
         egui::RichText::new(&chart.basis_label)
@@ -268,7 +302,7 @@ pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             width: 2.5,
         },
     );
-    if let Some(command) = chart_menu(&response, ChartRef::OptionsPayback(cx.view.basis)) {
+    if let Some(command) = chart_menu(&response, chart_ref) {
         cx.commands.push(command);
     }
 }

@@ -59,6 +59,60 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                     }
                 });
             }
+            Dialog::NewCasePrices => {
+                ui.heading("Which prices are your amounts in?");
+                ui.label("Councils usually publish cash figures: the sums paid or saved in each year. Sharecase can also take amounts at today's prices and index them into cash.");
+                ui.add_space(6.0);
+                for (basis, title, detail) in [
+                    (
+                        crate::case::PriceBasis::Cash,
+                        "Cash prices",
+                        "as published: the sums paid in each year, not indexed",
+                    ),
+                    (
+                        crate::case::PriceBasis::Year0,
+                        "Year-0 prices",
+                        "at the first year's price levels: Sharecase indexes them into cash",
+                    ),
+                ] {
+                    if ui
+                        .button(format!("{title}: {detail}"))
+                        .clicked()
+                    {
+                        app.doc.case.prices = basis;
+                        close = true;
+                    }
+                }
+                ui.label(
+                    egui::RichText::new("You can change this later in Case settings, and any line can say otherwise.")
+                        .small(),
+                );
+            }
+            Dialog::ChangePrices(to) => {
+                let from = app.doc.case.prices;
+                let count = app.doc.case.lines_following_prices();
+                ui.heading(format!("Change the case to {to}?"));
+                ui.label(format!(
+                    "{count} {} in {from}. Convert {} to {to} so that every figure stays the same, or keep the amounts as typed and read them in {to} (the figures then change).",
+                    if count == 1 { "line has amounts" } else { "lines have amounts" },
+                    if count == 1 { "its amounts" } else { "their amounts" },
+                ));
+                if to == crate::case::PriceBasis::Cash {
+                    ui.label("A line in cash prices is not indexed: converting (or keeping) removes each line's own indexation.");
+                }
+                ui.horizontal(|ui| {
+                    for convert in [true, false] {
+                        let command = Command::SetPrices { to, convert };
+                        if ui.button(command.label()).clicked() {
+                            app.queued.push(command);
+                            close = true;
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
             Dialog::Message(message) => {
                 ui.label(message);
                 if ui.button("OK").clicked() {

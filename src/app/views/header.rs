@@ -29,6 +29,15 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 case.rename_option(index, &name)
             });
         });
+        // On the name's row, so the header keeps its height from option to option.
+        if cx
+            .analysis
+            .option(index)
+            .is_some_and(|o| o.incremental.is_some())
+        {
+            ui.add_space(12.0);
+            super::charts::against_switch(ui, cx.analysis, &mut cx.view.against);
+        }
     });
     let problems = cx.analysis.problems().to_vec();
     fields::problems(ui, &problems_for(&problems, index, None, "name"));
@@ -46,7 +55,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         .map(|r| r.years.clone())
         .unwrap_or_default();
     let rate = cx.analysis.case().discount_rate;
-    cards(ui, figures, note, &years, rate, cx.view.money);
+    let against = figures
+        .and_then(|o| o.incremental.as_ref())
+        .filter(|_| cx.view.against);
+    cards(ui, figures, against, note, &years, rate, cx.view.money);
     warnings_strip(ui, figures, &years);
     what_if(cx, ui);
 }
@@ -116,6 +128,7 @@ fn card(ui: &mut egui::Ui, title: &str, value: &str, note: &str, colour: Option<
 fn cards(
     ui: &mut egui::Ui,
     option: Option<&OptionResults>,
+    against: Option<&crate::engine::Incremental>,
     missing: Option<&str>,
     years: &[String],
     rate: Decimal,
@@ -138,10 +151,16 @@ fn cards(
             }
             return;
         };
-        let m = &option.figures.measures;
-        for (measure, cell) in measures::cards(&option.figures, years, rate, style) {
+        let (figures, suffix) = match against {
+            Some(inc) => (&inc.figures, format!(", against {}", inc.against)),
+            None => (&option.figures, String::new()),
+        };
+        let m = &figures.measures;
+        for (measure, cell) in measures::cards(figures, years, rate, style) {
             let colour = (measure == Measure::Npv).then(|| sign(m.npv));
-            card(ui, measure.short_label(), &cell.short, &cell.note, colour);
+            // Against the baseline, every card says so under its figure.
+            let note = format!("{}{suffix}", cell.note);
+            card(ui, measure.short_label(), &cell.short, &note, colour);
         }
     });
 }

@@ -7,7 +7,7 @@ use super::super::theme::Palette;
 use super::Ctx;
 use super::problems_for;
 use crate::analysis::{Analysis, OptionState};
-use crate::case::{Amounts, Line, LineKind, STANDARD_CATEGORIES, Sharing};
+use crate::case::{Amounts, Line, LineKind, PriceBasis, STANDARD_CATEGORIES, Sharing};
 use crate::format::{MoneyStyle, money, money_cell, percent_short};
 use rust_decimal::Decimal;
 
@@ -17,6 +17,8 @@ const YEAR_WIDTH: f32 = 86.0;
 struct Context {
     years: Vec<String>,
     sharing: Vec<Sharing>,
+    /// The case's prices, which a line follows unless it says otherwise.
+    prices: PriceBasis,
 }
 
 const ROW_HEIGHT: f32 = 26.0;
@@ -28,7 +30,7 @@ const LEAD: [(&str, f32); 5] = [
     ("Category", 156.0),
     ("Pattern", 104.0),
 ];
-const TAIL: [(&str, f32); 3] = [("Indexed", 70.0), ("Shared", 184.0), ("", 64.0)];
+const TAIL: [(&str, f32); 3] = [("Prices", 70.0), ("Shared", 184.0), ("", 64.0)];
 
 /// A cell of fixed width, so rows line up without a grid.
 fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
@@ -77,6 +79,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     .map(|p| Sharing::Partner(p.name.clone())),
             )
             .collect(),
+        prices: case.prices,
     };
     let (horizon, inflation) = (case.horizon, case.inflation);
     let Some(option) = cx.case.options.get_mut(index) else {
@@ -217,10 +220,39 @@ fn row(
         }
     }
     cell(ui, TAIL[0].1, |ui| {
-        ui.label(
-            line.indexation
-                .map_or_else(|| "general".to_owned(), percent_short),
-        );
+        let prices = line.prices.unwrap_or(context.prices);
+        let (text, hover) = match prices {
+            PriceBasis::Cash => (
+                "cash".to_owned(),
+                "Cash prices: the sums paid in each year, not indexed".to_owned(),
+            ),
+            PriceBasis::Year0 => match line.indexation {
+                Some(rate) => (
+                    percent_short(rate),
+                    format!("Year-0 prices, indexed at {} a year", percent_short(rate)),
+                ),
+                None => (
+                    "general".to_owned(),
+                    "Year-0 prices, indexed at general inflation".to_owned(),
+                ),
+            },
+        };
+        // A line whose prices differ from the case's says so, in bold.
+        let differs = line.prices.is_some_and(|p| p != context.prices);
+        let text = if differs {
+            egui::RichText::new(format!("{text}*")).strong()
+        } else {
+            egui::RichText::new(text)
+        };
+        let hover = if differs {
+            format!(
+                "{hover}. This line's prices differ from the case's ({}).",
+                context.prices
+            )
+        } else {
+            hover
+        };
+        ui.label(text).on_hover_text(hover);
     });
     cell(ui, TAIL[1].1, |ui| sharing_combo(ui, context, line, l));
     cell(ui, TAIL[2].1, |ui| {
@@ -411,18 +443,7 @@ fn details(
                         }
                     });
                     ui.end_row();
-                    ui.label("Ramp-up %");
-                    ui.horizontal(|ui| {
-                        fields::percent_list(
-                            ui,
-                            ("ramp", l),
-                            "Ramp-up percentages",
-                            ramp_up,
-                            160.0,
-                        );
-                        ui.label("e.g. 25, 75: then 100% from the third year");
-                    });
-                    ui.end_row();
+                    ramp_up_editor(ui, ramp_up, l);
                 }
                 Amounts::ByYear(_) => {
                     ui.label("Amounts");
@@ -430,8 +451,25 @@ fn details(
                     ui.end_row();
                 }
             }
+            ui.label("Prices");
+            prices_combo(ui, context.prices, line, l);
+            ui.end_row();
             ui.label("Indexation");
             ui.horizontal(|ui| {
+                if line.prices.unwrap_or(context.prices) == PriceBasis::Cash {
+                    if line.indexation.is_some() {
+                        if ui
+                            .button("Remove indexation")
+                            .on_hover_text("A line in cash prices is not indexed")
+                            .clicked()
+                        {
+                            line.indexation = None;
+                        }
+                    } else {
+                        ui.label("none: cash prices are the sums paid in each year");
+                    }
+                    return;
+                }
                 let mut own = line.indexation.is_some();
                 if ui.checkbox(&mut own, "own rate").changed() {
                     line.indexation = if own { Some(inflation) } else { None };
@@ -572,4 +610,144 @@ fn range_editor(ui: &mut egui::Ui, line: &mut Line, l: usize) {
             .response
             .accessible_name("Range distribution");
     });
+}
+
+/// The line's prices: the case's (the default), or its own.
+fn prices_combo(ui: &mut egui::Ui, case: PriceBasis, line: &mut Line, l: usize) {
+    let follow = format!("As the case ({case})");
+    let shown = match line.prices {
+        None => follow.clone(),
+        Some(p) => capitalise(p.label()),
+    };
+    let before = line.prices;
+    egui::ComboBox::from_id_salt(("line-prices", l))
+        .selected_text(shown)
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut line.prices, None, follow);
+            for basis in PriceBasis::ALL {
+                ui.selectable_value(&mut line.prices, Some(basis), capitalise(basis.label()));
+            }
+        })
+        .response
+        .accessible_name("Line prices".to_owned())
+        .on_hover_text("Cash: the sums paid in each year, as published (not indexed). Year-0 prices: the first year's price levels, indexed into cash.");
+    if line.prices != before && line.prices.unwrap_or(case) == PriceBasis::Cash {
+        // A line in cash prices is not indexed.
+        line.indexation = None;
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Ramp-up typed as levels (the share of the full amount reached each year, as the file
+/// stores it) or as yearly steps (the share added each year, as plans print it: 10, 40, 40,
+/// 10); the label says which, and the other form is shown beside it.
+fn ramp_up_editor(ui: &mut egui::Ui, ramp_up: &mut Vec<Decimal>, l: usize) {
+    let id = egui::Id::unique("ramp-up-as-steps");
+    let mut steps = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    ui.label(if steps {
+        "Ramp-up, yearly steps %"
+    } else {
+        "Ramp-up, levels %"
+    });
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            if steps {
+                let mut increments = to_steps(ramp_up);
+                if fields::percent_list(
+                    ui,
+                    ("ramp-steps", l),
+                    "Ramp-up yearly steps",
+                    &mut increments,
+                    160.0,
+                )
+                .changed()
+                {
+                    *ramp_up = to_levels(&increments);
+                }
+                ui.label("e.g. 10, 40, 40, 10: the share of the full amount added each year");
+            } else {
+                fields::percent_list(ui, ("ramp", l), "Ramp-up percentages", ramp_up, 160.0);
+                ui.label("e.g. 25, 75: then 100% from the third year");
+            }
+        });
+        ui.horizontal(|ui| {
+            let switch = if steps {
+                "Type as levels instead"
+            } else {
+                "Type as yearly steps instead"
+            };
+            if ui.small_button(switch).clicked() {
+                steps = !steps;
+                ui.data_mut(|d| d.insert_temp(id, steps));
+            }
+            if !ramp_up.is_empty() {
+                let other = if steps {
+                    format!("levels: {}, then 100%", percent_words(ramp_up))
+                } else {
+                    format!("yearly steps: {}", percent_words(&to_steps(ramp_up)))
+                };
+                ui.label(egui::RichText::new(other).small());
+            }
+        });
+    });
+    ui.end_row();
+}
+
+fn percent_words(values: &[Decimal]) -> String {
+    values
+        .iter()
+        .map(|v| percent_short(*v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Yearly steps from levels: the first level, then each level less the one before.
+fn to_steps(levels: &[Decimal]) -> Vec<Decimal> {
+    let mut before = Decimal::ZERO;
+    levels
+        .iter()
+        .map(|level| {
+            let step = *level - before;
+            before = *level;
+            step
+        })
+        .collect()
+}
+
+/// Levels from yearly steps: their running totals.
+fn to_levels(steps: &[Decimal]) -> Vec<Decimal> {
+    let mut total = Decimal::ZERO;
+    steps
+        .iter()
+        .map(|step| {
+            total += *step;
+            total
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{to_levels, to_steps};
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn plans_printed_as_steps_are_stored_as_levels() {
+        // 10% / 40% / 40% / 10% of the savings, as a published plan phases them.
+        let steps = [d("0.1"), d("0.4"), d("0.4"), d("0.1")];
+        assert_eq!(to_levels(&steps), [d("0.1"), d("0.5"), d("0.9"), d("1.0")]);
+        assert_eq!(to_steps(&to_levels(&steps)), steps);
+        assert_eq!(to_steps(&[d("0.25"), d("0.75")]), [d("0.25"), d("0.5")]);
+    }
 }

@@ -117,6 +117,7 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 ) && let Ok(years) = u8::try_from(years)
                 {
                     case.horizon = years;
+                    case.fit_weights_to_horizon();
                     // Keep the Monte Carlo target year within the new horizon.
                     if let Some(target) = case.risk.target_year
                         && target >= u32::from(years)
@@ -155,6 +156,42 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 ui.label("%");
             });
             ui.end_row();
+
+            ui.label("Prices");
+            let mut chosen = case.prices;
+            egui::ComboBox::from_id_salt("case-prices")
+                .selected_text(capitalised(chosen.label()))
+                .show_ui(ui, |ui| {
+                    for basis in crate::case::PriceBasis::ALL {
+                        ui.selectable_value(&mut chosen, basis, capitalised(basis.label()));
+                    }
+                })
+                .response
+                .on_hover_text("The prices the amounts are entered in. Cash: the sums paid in each year, as councils publish them (not indexed). Year-0 prices: the first year's price levels, indexed into cash by each line's indexation.");
+            if chosen != case.prices {
+                cx.commands.push(Command::ChangePrices(chosen));
+            }
+            ui.end_row();
+
+            ui.label("Baseline");
+            let none = "None";
+            let shown = case.baseline.clone().unwrap_or_else(|| none.to_owned());
+            egui::ComboBox::from_id_salt("case-baseline")
+                .selected_text(shown)
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut case.baseline, None, none);
+                    for option in &case.options {
+                        ui.selectable_value(
+                            &mut case.baseline,
+                            Some(option.name.clone()),
+                            &option.name,
+                        );
+                    }
+                })
+                .response
+                .on_hover_text("The option the others are measured against (business as usual or do-minimum), as the Green Book appraises them");
+            ui.end_row();
         });
     for field in [
         "title",
@@ -162,6 +199,7 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         "horizon",
         "discount_rate",
         "inflation",
+        "baseline",
     ] {
         fields::problems(ui, &case_problems(&problems, field));
     }
@@ -298,11 +336,10 @@ fn weights(case: &mut crate::case::Case, ui: &mut egui::Ui, b: usize, partner_na
                                 64.0,
                             );
                             if response.changed() {
-                                let entry = case.bases[b]
-                                    .weights
-                                    .entry(partner.clone())
-                                    .or_default();
-                                let mut values: Vec<_> = (0..years).map(|y| entry.in_year(y)).collect();
+                                let entry =
+                                    case.bases[b].weights.entry(partner.clone()).or_default();
+                                let mut values: Vec<_> =
+                                    (0..years).map(|y| entry.in_year(y)).collect();
                                 values[t] = weight;
                                 *entry = Weight::ByYear(values);
                             }
@@ -319,9 +356,12 @@ fn weights(case: &mut crate::case::Case, ui: &mut egui::Ui, b: usize, partner_na
                                 .and_then(|s| s.shares.get(p))
                                 .copied()
                                 .unwrap_or_default();
-                            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                                ui.label(percent(share, 1));
-                            });
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    ui.label(percent(share, 1));
+                                },
+                            );
                         }
                         ui.end_row();
                     }
@@ -373,4 +413,12 @@ fn bases(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     if ui.button("Add sharing basis").clicked() {
         case.add_basis();
     }
+}
+
+/// `Year-0 prices` from `year-0 prices`.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

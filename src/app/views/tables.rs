@@ -154,11 +154,31 @@ pub fn compare_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         return;
     };
     super::left_out_note(ui, cx.analysis, cx.commands);
-    let report = measures::compare(results, cx.analysis.case().discount_rate, cx.view.money);
+    let rate = cx.analysis.case().discount_rate;
+    let report = measures::compare(results, rate, cx.view.money);
     let table = Shown::of("compare-table", &report);
+    let against = measures::compare_against(results, rate, cx.view.money);
+    let left_out = cx.analysis.baseline_left_out().map(str::to_owned);
     egui::ScrollArea::both().show(ui, |ui| {
         show_table(ui, &table);
         notes(ui, &report);
+        if let Some(against) = &against {
+            ui.add_space(12.0);
+            ui.strong(&against.title);
+            show_table(ui, &Shown::of("compare-against-table", against));
+            notes(ui, against);
+        } else if let Some(name) = left_out {
+            ui.add_space(12.0);
+            ui.label(format!(
+                "No figures against {name}, the baseline: it has none of its own yet."
+            ));
+        } else if cx.analysis.case().baseline.is_none() {
+            ui.add_space(12.0);
+            ui.label(
+                egui::RichText::new("Name a baseline in Case settings (business as usual or do-minimum) to see each option against it, as the Green Book appraises them.")
+                    .small(),
+            );
+        }
     });
 }
 
