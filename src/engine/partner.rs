@@ -24,7 +24,9 @@ impl Shares {
             _ => false,
         };
         if varies {
-            (0..years).map(|t| Self::in_year(case, sharing, t)).collect()
+            (0..years)
+                .map(|t| Self::in_year(case, sharing, t))
+                .collect()
         } else {
             vec![Self::in_year(case, sharing, 0); years]
         }

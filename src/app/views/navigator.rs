@@ -298,11 +298,10 @@ fn weights(case: &mut crate::case::Case, ui: &mut egui::Ui, b: usize, partner_na
                                 64.0,
                             );
                             if response.changed() {
-                                let entry = case.bases[b]
-                                    .weights
-                                    .entry(partner.clone())
-                                    .or_default();
-                                let mut values: Vec<_> = (0..years).map(|y| entry.in_year(y)).collect();
+                                let entry =
+                                    case.bases[b].weights.entry(partner.clone()).or_default();
+                                let mut values: Vec<_> =
+                                    (0..years).map(|y| entry.in_year(y)).collect();
                                 values[t] = weight;
                                 *entry = Weight::ByYear(values);
                             }
@@ -319,9 +318,12 @@ fn weights(case: &mut crate::case::Case, ui: &mut egui::Ui, b: usize, partner_na
                                 .and_then(|s| s.shares.get(p))
                                 .copied()
                                 .unwrap_or_default();
-                            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                                ui.label(percent(share, 1));
-                            });
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    ui.label(percent(share, 1));
+                                },
+                            );
                         }
                         ui.end_row();
                     }
