@@ -32,10 +32,16 @@ pub fn bare_case(horizon: u8) -> Case {
         horizon,
         discount_rate: d("0.035"),
         inflation: d("0.02"),
+        prices: sharecase::case::PriceBasis::Year0,
+        baseline: None,
         partners: vec![Partner { name: "A".into() }, Partner { name: "B".into() }],
         bases: vec![SharingBasis {
             name: "Population".into(),
-            weights: [("A".to_owned(), d("1")), ("B".to_owned(), d("3"))].into(),
+            weights: [
+                ("A".to_owned(), d("1").into()),
+                ("B".to_owned(), d("3").into()),
+            ]
+            .into(),
             source: String::new(),
         }],
         options: vec![CaseOption {
@@ -56,6 +62,7 @@ pub fn line(name: &str, kind: LineKind, amounts: Amounts) -> Line {
         kind,
         category: "Other".into(),
         amounts,
+        prices: None,
         indexation: None,
         sharing: Sharing::Equal,
         source: String::new(),
