@@ -882,6 +882,101 @@ fn imported_lines_are_previewed_then_applied_and_undone() {
     assert!(harness.query_by_label("Apply").is_none());
 }
 
+/// Reads `file` into the import window and waits for it.
+fn import_window(harness: &mut Harness<'static, SharecaseApp>, file: std::path::PathBuf) {
+    harness.state_mut().import_from(file);
+    for _ in 0..400 {
+        harness.step();
+        if matches!(
+            harness.state().dialog(),
+            Some(sharecase::app::Dialog::Import(_))
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    settle(harness);
+}
+
+#[test]
+fn the_import_window_reads_amounts_in_the_prices_chosen() {
+    use sharecase::case::PriceBasis;
+    const CASH: &str = "Cash prices (as published: the sums paid in each year)";
+    const YEAR0: &str = "Year-0 prices (indexed by Sharecase)";
+    let (mut harness, dir) = harness(small_case());
+    let file = dir.path().join("lines.csv");
+    std::fs::write(
+        &file,
+        "name,kind,FY26/27,FY 27/28\nShared printing,Saving,,200\n",
+    )
+    .expect("written");
+    import_window(&mut harness, file.clone());
+    assert!(harness.query_by_label(CASH).is_some());
+    assert!(
+        harness
+            .query_by_label(
+                "Amounts read in year-0 prices (2026/27 price levels, indexed by Sharecase), as the case is."
+            )
+            .is_some(),
+        "the case's prices by default"
+    );
+    harness.get_by_label(CASH).click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label(
+                "Amounts read in cash prices (as councils publish them); the case is in year-0 prices."
+            )
+            .is_some()
+    );
+    harness.get_by_label("Apply").click();
+    settle(&mut harness);
+    let line = harness.state().doc.case.options[0]
+        .lines
+        .last()
+        .expect("imported")
+        .clone();
+    assert_eq!(line.name, "Shared printing");
+    assert_eq!(line.prices, Some(PriceBasis::Cash));
+    assert_eq!(line.amounts, Amounts::ByYear(vec![d("0"), d("200")]));
+    // No inflation, so £200 cash in 2027/28 is £200 real: NPV 139.82 + 200/1.035 = £333.05.
+    let npv = harness.state().analysis.results().expect("valid").options[0]
+        .figures
+        .measures
+        .npv;
+    assert_eq!(sharecase::format::penny(npv), d("333.05"));
+
+    // An indexation rate is a problem for amounts in cash prices, and not in year-0 prices.
+    std::fs::write(
+        &file,
+        "name,kind,indexation,2026/27,2027/28\nShared post,Saving,2%,,100\n",
+    )
+    .expect("written");
+    import_window(&mut harness, file);
+    harness.get_by_label(CASH).click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains(
+                "row 2, column indexation: is 2%, but the amounts are read in cash prices"
+            )
+            .is_some()
+    );
+    assert!(harness.query_by_label("Apply").is_none());
+    harness.get_by_label(YEAR0).click();
+    settle(&mut harness);
+    harness.get_by_label("Apply").click();
+    settle(&mut harness);
+    let line = harness.state().doc.case.options[0]
+        .lines
+        .last()
+        .expect("imported")
+        .clone();
+    assert_eq!(line.name, "Shared post");
+    assert_eq!(line.prices, None, "in the case's prices");
+    assert_eq!(line.indexation, Some(d("0.02")));
+}
+
 #[test]
 fn a_shorter_horizon_keeps_every_figure_and_the_target_year_within_it() {
     let mut case = small_case();

@@ -320,3 +320,211 @@ fn risk_prints_tornado_switching_values_and_monte_carlo() {
         .code(1)
         .stderr(predicate::str::contains("--trials: 5 is outside"));
 }
+
+/// Imports `csv` into "Full shared service" of the example case (year 0 is 2026/27), with
+/// `extra` arguments, and returns what the command printed and the line called "Shared
+/// printing" as the saved case file has it.
+fn import_printing(csv: &str, extra: &[&str]) -> (String, serde_json::Value) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = write_example(dir.path());
+    let lines = dir.path().join("lines.csv");
+    std::fs::write(&lines, csv).expect("written");
+    let output = sharecase()
+        .arg("import")
+        .arg(&case)
+        .arg(&lines)
+        .args(["--option", "Full shared service"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&case).expect("saved")).expect("JSON");
+    let line = saved["options"][1]["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .find(|l| l["name"] == "Shared printing")
+        .expect("imported")
+        .clone();
+    (String::from_utf8_lossy(&output.stdout).into_owned(), line)
+}
+
+/// The years of a by-year line, as the case file writes them.
+fn by_year(line: &serde_json::Value) -> Vec<&str> {
+    line["amounts"]["by_year"]
+        .as_array()
+        .expect("by year")
+        .iter()
+        .map(|v| v.as_str().expect("an amount as text"))
+        .collect()
+}
+
+/// 2027/28 is year 1 of a case starting in 2026/27, and 2029/30 year 3: £100 and £250 land
+/// there, with nothing in years 0 and 2.
+const IN_YEARS_1_AND_3: [&str; 4] = ["0", "100", "0", "250"];
+
+#[test]
+fn import_reads_years_headed_in_full() {
+    let (_, line) = import_printing(
+        "name,kind,2027/28,2029/30\nShared printing,Saving,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_reads_years_headed_with_two_digits() {
+    let (_, line) = import_printing(
+        "name,kind,27/28,29/30\nShared printing,Saving,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_reads_years_headed_with_a_hyphen_or_an_en_dash() {
+    let (_, line) = import_printing(
+        "name,kind,2027-28,2029\u{2013}30\nShared printing,Saving,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_reads_years_headed_with_both_years_in_full() {
+    let (_, line) = import_printing(
+        "name,kind,2027-2028,2029-2030\nShared printing,Saving,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_reads_years_headed_fy() {
+    let (_, line) = import_printing(
+        "name,kind,FY27/28,fy 2029/30\nShared printing,Saving,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_counts_year_n_from_year_1() {
+    // Year 1 is the first year, 2026/27: Year 2 is 2027/28 and Year 4 is 2029/30.
+    let (_, line) = import_printing(
+        "name,kind,Year 2,Year 4\nShared printing,Saving,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_counts_year_n_from_year_0_when_there_is_one() {
+    // With a Year 0 column, Year 1 is 2027/28 and Year 3 is 2029/30.
+    let (_, line) = import_printing(
+        "name,kind,Year 0,Year 1,Year 3\nShared printing,Saving,,100,250\n",
+        &[],
+    );
+    assert_eq!(by_year(&line), IN_YEARS_1_AND_3);
+}
+
+#[test]
+fn import_refuses_a_span_of_two_years_and_a_year_before_the_case() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = write_example(dir.path());
+    let before = std::fs::read_to_string(&case).expect("read");
+    let lines = dir.path().join("lines.csv");
+    std::fs::write(
+        &lines,
+        "name,kind,2026/28,25/26\nShared printing,Saving,100,250\n",
+    )
+    .expect("written");
+    sharecase()
+        .arg("import")
+        .arg(&case)
+        .arg(&lines)
+        .args(["--option", "Full shared service"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "column 2026/28: names 2026 to 28, which is not one financial year",
+        ))
+        .stderr(predicate::str::contains(
+            "column 25/26: is before the case's first year, 2026/27; the case's years are 2026/27 to 2035/36",
+        ));
+    assert_eq!(std::fs::read_to_string(&case).expect("read"), before);
+}
+
+#[test]
+fn import_in_cash_prices_marks_the_lines_cash_in_a_year_0_case() {
+    let (out, line) = import_printing(
+        "name,kind,2026/27,2027/28\nShared printing,Saving,100,250\n",
+        &["--prices", "cash"],
+    );
+    assert_eq!(line["prices"], "cash");
+    assert!(line.get("indexation").is_none());
+    assert_eq!(by_year(&line), ["100", "250"]);
+    assert!(
+        out.contains(
+            "Amounts read in cash prices (as councils publish them); the case is in year-0 prices."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Shared printing (Saving, Staff): £350 in all, cash prices"),
+        "{out}"
+    );
+    // In the case's own prices, the line follows the case.
+    let (out, line) = import_printing(
+        "name,kind,2026/27\nShared printing,Saving,100\n",
+        &["--prices", "year0"],
+    );
+    assert!(line.get("prices").is_none(), "{line}");
+    assert!(out.contains("Amounts read in year-0 prices (2026/27 price levels, indexed by Sharecase), as the case is."), "{out}");
+}
+
+#[test]
+fn import_in_cash_prices_refuses_an_indexation_rate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = write_example(dir.path());
+    let lines = dir.path().join("lines.csv");
+    std::fs::write(
+        &lines,
+        "name,kind,indexation,2026/27\nShared printing,Saving,,100\nShared post,Saving,2.5%,100\n",
+    )
+    .expect("written");
+    sharecase()
+        .arg("import")
+        .arg(&case)
+        .arg(&lines)
+        .args(["--option", "Full shared service", "--prices", "cash"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 problem; nothing was imported"))
+        .stderr(predicate::str::contains(
+            "row 3, column indexation: is 2.5%, but the amounts are read in cash prices",
+        ));
+}
+
+#[test]
+fn import_prices_other_than_cash_or_year0_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = write_example(dir.path());
+    let lines = dir.path().join("lines.csv");
+    std::fs::write(&lines, "name,kind,2026/27\nShared printing,Saving,100\n").expect("written");
+    sharecase()
+        .arg("import")
+        .arg(&case)
+        .arg(&lines)
+        .args(["--prices", "bogus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'bogus' for '--prices"))
+        .stderr(predicate::str::contains("use cash"))
+        .stderr(predicate::str::contains("or year0"));
+}

@@ -10,7 +10,7 @@ use sharecase::case::{Amounts, LineKind, Sharing, example};
 use sharecase::engine::compute_valid;
 use sharecase::import::{self, from_csv, from_xlsx};
 
-const GOOD: &str = "\u{feff}Name,Kind,Category,Sharing,Indexation,Source,2026/27,2027/28,Year 2\n\
+const GOOD: &str = "\u{feff}Name,Kind,Category,Sharing,Indexation,Source,2026/27,2027/28,Year 3\n\
 New portal,Capital investment,ICT,by Population,,Supplier quote,\"£120,000.50\",,\n\
 Channel shift,saving,,Eastbrook,2.5%,Model,,\"40,000\",80000\n\
 ,,,,,,,,\n";
@@ -286,4 +286,66 @@ fn import_on_the_command_line_saves_only_when_all_is_well() {
     assert!(text.starts_with("name,kind,category,sharing,indexation,source,2026/27,"));
     // The template reads back as one valid example line.
     assert_eq!(from_csv(&text, &saved).expect("valid").len(), 1);
+}
+
+#[test]
+fn lines_read_in_prices_other_than_the_case_s_say_so() {
+    use sharecase::case::PriceBasis::{Cash, Year0};
+    let mut case = example::case();
+    assert_eq!(case.prices, Year0);
+    let table = import::read_csv("name,kind,2026/27,2027/28\nA,Saving,100,200\n").expect("table");
+    let cash = import::lines_in(&table, &case, Cash).expect("valid");
+    assert_eq!(cash[0].prices, Some(Cash));
+    assert_eq!(cash[0].amounts, Amounts::ByYear(vec![d("100"), d("200")]));
+    let applied = import::apply(&case, 1, &cash, false).expect("a cash line is valid");
+    assert_eq!(
+        applied.line_prices(applied.options[1].lines.last().expect("line")),
+        Cash
+    );
+    assert_eq!(
+        import::lines_in(&table, &case, Year0).expect("valid")[0].prices,
+        None
+    );
+    case.prices = Cash;
+    assert_eq!(
+        import::lines_in(&table, &case, Cash).expect("valid")[0].prices,
+        None
+    );
+    assert_eq!(
+        from_csv("name,kind,2026/27\nA,Saving,1\n", &case).expect("valid")[0].prices,
+        None
+    );
+    assert_eq!(
+        import::lines_in(&table, &case, Year0).expect("valid")[0].prices,
+        Some(Year0)
+    );
+}
+
+#[test]
+fn an_indexation_rate_is_a_problem_only_for_amounts_in_cash_prices() {
+    use sharecase::case::PriceBasis::{Cash, Year0};
+    let case = example::case();
+    let table = import::read_csv("name,kind,Indexation,2026/27\nA,Saving,,100\nB,Saving,3%,100\n")
+        .expect("table");
+    let problems = import::lines_in(&table, &case, Cash).expect_err("B is indexed");
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(words.len(), 1, "{words:?}");
+    assert!(
+        words[0].starts_with(
+            "row 3, column Indexation: is 3%, but the amounts are read in cash prices"
+        ),
+        "{words:?}"
+    );
+    let year0 = import::lines_in(&table, &case, Year0).expect("valid");
+    assert_eq!(year0[1].indexation, Some(d("0.03")));
+}
+
+#[test]
+fn two_columns_for_the_same_year_are_refused_naming_both() {
+    let case = example::case();
+    let problems = from_csv("name,kind,Year 1,26/27\nA,Saving,1,2\n", &case).expect_err("twice");
+    assert_eq!(
+        problems[0].to_string(),
+        "column 26/27: is 2026/27, as column Year 1 is; keep one"
+    );
 }

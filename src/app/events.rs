@@ -62,14 +62,13 @@ impl SharecaseApp {
                         "{message}\nNothing in the case has changed: choose another folder and export again."
                     )));
                 }
-                Done::ImportRead(path, read) => {
-                    self.dialog = Some(Dialog::Import(ImportPreview {
+                Done::ImportRead(path, table) => {
+                    self.dialog = Some(Dialog::Import(ImportPreview::new(
                         path,
-                        option: self.view.option,
-                        read,
-                        replace: false,
-                        problems: Vec::new(),
-                    }));
+                        self.view.option,
+                        table,
+                        &self.doc.case,
+                    )));
                 }
                 Done::ImportUnavailable => {
                     self.dialog = Some(Dialog::TypeImportPath(String::new()));

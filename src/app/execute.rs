@@ -158,7 +158,7 @@ impl SharecaseApp {
             }
             Command::ImportLines => {
                 let folder = files::default_folder(self.doc.path());
-                self.files.import_dialog(ctx, folder, self.doc.case.clone());
+                self.files.import_dialog(ctx, folder);
             }
             Command::SaveChart(which, format) => {
                 if let Some(chart) = self.chart(which) {
@@ -264,8 +264,7 @@ impl SharecaseApp {
 
     /// Reads a lines file named directly (where no dialog can be shown, and for tests).
     pub fn import_from(&mut self, path: PathBuf) {
-        let case = self.doc.case.clone();
-        self.files.import_path(&self.ctx, path, case);
+        self.files.import_path(&self.ctx, path);
     }
 
     /// The case with the previewed lines applied, or the problems it would then have.

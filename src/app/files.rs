@@ -24,8 +24,9 @@ pub enum Done {
     Folder(Option<PathBuf>),
     /// An export finished: the folder and the files written, or why not.
     Exported(Result<(PathBuf, Vec<export::Written>), String>),
-    /// A lines file was chosen and read: its lines, or every problem found in it.
-    ImportRead(PathBuf, Result<Vec<case::Line>, Vec<String>>),
+    /// A lines file was chosen and read: its table (whose lines are read in the prices the
+    /// user chooses), or every problem found in it.
+    ImportRead(PathBuf, Result<crate::import::Table, Vec<String>>),
     /// No file dialog could be shown for an import.
     ImportUnavailable,
     /// A chart image was saved, or why not.
@@ -185,9 +186,8 @@ impl Files {
         });
     }
 
-    /// Shows the native open dialog for a lines file (CSV or XLSX), then reads it against
-    /// `case`.
-    pub fn import_dialog(&mut self, ctx: &egui::Context, folder: PathBuf, case: Case) {
+    /// Shows the native open dialog for a lines file (CSV or XLSX), then reads its table.
+    pub fn import_dialog(&mut self, ctx: &egui::Context, folder: PathBuf) {
         self.spawn(ctx, move || {
             let started = Instant::now();
             match rfd::FileDialog::new()
@@ -197,7 +197,7 @@ impl Files {
                 .pick_file()
             {
                 Some(path) => {
-                    let read = read_lines(&path, &case);
+                    let read = read_table(&path);
                     Done::ImportRead(path, read)
                 }
                 None if started.elapsed() < Duration::from_millis(300) => Done::ImportUnavailable,
@@ -207,9 +207,9 @@ impl Files {
     }
 
     /// Reads a lines file named directly.
-    pub fn import_path(&mut self, ctx: &egui::Context, path: PathBuf, case: Case) {
+    pub fn import_path(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.spawn(ctx, move || {
-            let read = read_lines(&path, &case);
+            let read = read_table(&path);
             Done::ImportRead(path, read)
         });
     }
@@ -360,20 +360,13 @@ fn read(path: &Path) -> Result<Case, String> {
     case::load(path).map_err(|e: LoadError| format!("Could not open {}: {e}", path.display()))
 }
 
-/// The lines of a CSV or XLSX file (by its extension), checked against `case`.
-fn read_lines(path: &Path, case: &Case) -> Result<Vec<case::Line>, Vec<String>> {
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+/// The table of a CSV or XLSX file (by its extension), read as the command line reads it:
+/// a byte that is not UTF-8 is named by row.
+fn read_table(path: &Path) -> Result<crate::import::Table, Vec<String>> {
     let bytes =
         std::fs::read(path).map_err(|e| vec![format!("Could not read {}: {e}", path.display())])?;
-    let parsed = if is_xlsx {
-        crate::import::from_xlsx(&bytes, case)
-    } else {
-        // The same reading as the command line's: a byte that is not UTF-8 is named by row.
-        crate::import::from_csv_bytes(&bytes, case)
-    };
-    parsed.map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    crate::import::read_table(&bytes, crate::import::is_xlsx(path))
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
 
 /// Adds `.sharecase.json` when the user typed a bare name.

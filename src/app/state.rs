@@ -158,10 +158,53 @@ pub struct ImportPreview {
     pub path: PathBuf,
     /// The option they go into.
     pub option: usize,
+    /// The table as read from the file, when it could be read: its lines are read again
+    /// when the user changes the prices.
+    pub table: Option<std::sync::Arc<crate::import::Table>>,
+    /// The prices the amounts are read in.
+    pub prices: case::PriceBasis,
     /// The lines, or every problem found in the file.
     pub read: Result<Vec<case::Line>, Vec<String>>,
     /// Replace the option's lines rather than add to them.
     pub replace: bool,
     /// Problems the case would have with them, found when applying.
     pub problems: Vec<String>,
+}
+
+impl ImportPreview {
+    /// The preview of `table` (or of the problems reading the file) from `path`, for option
+    /// `option` of `case`, with the amounts read in the case's prices.
+    #[must_use]
+    pub fn new(
+        path: PathBuf,
+        option: usize,
+        table: Result<crate::import::Table, Vec<String>>,
+        case: &case::Case,
+    ) -> Self {
+        let (table, read) = match table {
+            Ok(table) => (Some(std::sync::Arc::new(table)), Ok(Vec::new())),
+            Err(problems) => (None, Err(problems)),
+        };
+        let mut preview = Self {
+            path,
+            option,
+            table,
+            prices: case.prices,
+            read,
+            replace: false,
+            problems: Vec::new(),
+        };
+        preview.read_in(case.prices, case);
+        preview
+    }
+
+    /// Reads the lines again with the amounts in `prices`.
+    pub fn read_in(&mut self, prices: case::PriceBasis, case: &case::Case) {
+        self.prices = prices;
+        self.problems.clear();
+        if let Some(table) = &self.table {
+            self.read = crate::import::lines_in(table, case, prices)
+                .map_err(|problems| problems.iter().map(ToString::to_string).collect());
+        }
+    }
 }

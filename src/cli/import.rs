@@ -33,6 +33,20 @@ pub struct ImportArgs {
     /// Let --template replace a file that is already there.
     #[arg(long)]
     pub force: bool,
+    /// The prices the amounts are in: cash (as councils publish them, the sums paid in each
+    /// year) or year0 (year-0 price levels, indexed by Sharecase). Default: the case's.
+    #[arg(long, value_name = "cash|year0", value_parser = prices_arg)]
+    pub prices: Option<case::PriceBasis>,
+}
+
+/// `--prices`: `cash` or `year0`, and nothing else.
+fn prices_arg(text: &str) -> Result<case::PriceBasis, String> {
+    case::PriceBasis::ALL
+        .into_iter()
+        .find(|p| p.key().eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| {
+            "use cash (as councils publish: the sums paid in each year) or year0 (year-0 prices, indexed by Sharecase)".to_owned()
+        })
 }
 
 /// Runs `sharecase import`.
@@ -73,7 +87,8 @@ pub fn run(args: &ImportArgs) -> Outcome {
             return Err("the case has several options: say which with --option NAME".into());
         }
     };
-    let lines = match read_lines(lines_path, &case) {
+    let prices = args.prices.unwrap_or(case.prices);
+    let lines = match read_lines(lines_path, &case, prices) {
         Ok(lines) => lines,
         Err(problems) => {
             eprintln!(
@@ -118,14 +133,18 @@ pub fn run(args: &ImportArgs) -> Outcome {
             "added to"
         }
     );
+    println!("{}", import::prices_note(prices, &case));
     for line in &lines {
         println!(
-            "  {} ({}, {}): {} in all, {} prices",
+            "  {} ({}, {}): {} in all, {}",
             line.name,
             line.kind.label(),
             line.category,
             money(line.amounts.headline(), MoneyStyle::Pounds),
-            case.year_label(0)
+            match case.line_prices(line) {
+                case::PriceBasis::Year0 => format!("{} prices", case.year_label(0)),
+                case::PriceBasis::Cash => "cash prices".to_owned(),
+            }
         );
     }
     if args.dry_run {
@@ -138,7 +157,11 @@ pub fn run(args: &ImportArgs) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_lines(path: &Path, case: &case::Case) -> Result<Vec<case::Line>, Vec<ImportProblem>> {
+fn read_lines(
+    path: &Path,
+    case: &case::Case,
+    prices: case::PriceBasis,
+) -> Result<Vec<case::Line>, Vec<ImportProblem>> {
     let bytes = std::fs::read(path).map_err(|e| {
         vec![ImportProblem::new(
             0,
@@ -146,12 +169,9 @@ fn read_lines(path: &Path, case: &case::Case) -> Result<Vec<case::Line>, Vec<Imp
             format!("cannot read {}: {e}", path.display()),
         )]
     })?;
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-    {
-        import::from_xlsx(&bytes, case)
-    } else {
-        import::from_csv_bytes(&bytes, case)
-    }
+    import::lines_in(
+        &import::read_table(&bytes, import::is_xlsx(path))?,
+        case,
+        prices,
+    )
 }

@@ -79,7 +79,10 @@ pub enum Command {
     /// Read lines from a budget spreadsheet (CSV or XLSX) into an option of a case file.
     ///
     /// Every problem is listed by row and column, and nothing is saved unless all is well.
-    /// Example: `sharecase import case.sharecase.json lines.csv --option "Full shared service"`
+    /// Years may be headed `2026/27`, `26/27`, `2026-27`, `2026-2027`, `FY26/27` or `Year 1`
+    /// (the first year, unless there is a `Year 0`); see docs/import.md. Amounts are read in
+    /// the case's prices unless `--prices cash` or `--prices year0` says otherwise.
+    /// Example: `sharecase import case.sharecase.json lines.csv --option "Full shared service" --prices cash`
     Import(import::ImportArgs),
     /// Headline figures of a bare series of yearly net flows, year 0 first.
     ///

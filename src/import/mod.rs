@@ -6,7 +6,7 @@
 
 mod cells;
 
-use crate::case::{self, Amounts, Case, Line, LineKind, Sharing};
+use crate::case::{self, Amounts, Case, Line, LineKind, PriceBasis, Sharing};
 use crate::input::{parse_amount, parse_rate};
 use cells::Cell;
 use rust_decimal::Decimal;
@@ -82,6 +82,43 @@ pub fn from_xlsx(bytes: &[u8], case: &Case) -> Result<Vec<Line>, Vec<ImportProbl
     lines(&read_xlsx(bytes)?, case)
 }
 
+/// The table in a lines file's bytes: an XLSX workbook when `xlsx`, else CSV (UTF-8, a
+/// byte-order mark is fine).
+///
+/// # Errors
+/// Every problem found, by row and column.
+pub fn read_table(bytes: &[u8], xlsx: bool) -> Result<Table, Vec<ImportProblem>> {
+    if xlsx {
+        read_xlsx(bytes)
+    } else {
+        read_csv(csv_text(bytes)?)
+    }
+}
+
+/// True when `path` names an XLSX workbook (by its extension); anything else is read as CSV.
+#[must_use]
+pub fn is_xlsx(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Which prices an import reads its amounts in, against the case's, in a sentence.
+#[must_use]
+pub fn prices_note(prices: PriceBasis, case: &Case) -> String {
+    let read = match prices {
+        PriceBasis::Cash => "Amounts read in cash prices (as councils publish them)".to_owned(),
+        PriceBasis::Year0 => format!(
+            "Amounts read in year-0 prices ({} price levels, indexed by Sharecase)",
+            case.year_label(0)
+        ),
+    };
+    if prices == case.prices {
+        format!("{read}, as the case is.")
+    } else {
+        format!("{read}; the case is in {}.", case.prices.label())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Name,
@@ -102,9 +139,61 @@ fn normal(header: &str) -> String {
         .join(" ")
 }
 
-fn column_of(header: &str, case: &Case) -> Result<Column, String> {
+/// The case year a header names, as an index from year 0 (negative before the case's first
+/// year), if the header is a year at all.
+///
+/// Financial years as councils write them: `2026/27`, `26/27`, `2026-27`, `2026-2027`,
+/// `FY26/27`, `FY 26/27`, `FY2026/27` (any case, `/`, `-` or an en dash), mapped through
+/// `first_year` (2026 means year 0 is 2026/27); two-digit years are 20xx. `Year N` counts
+/// from `Year 1` as year 0, unless the same header row has a `Year 0` (`year_zero`), when
+/// `Year 0` is year 0. A bare number is the year index itself.
+///
+/// # Errors
+/// A span that is not one financial year (`2026/28`), in words.
+fn year_of(header: &str, first_year: i32, year_zero: bool) -> Option<Result<i64, String>> {
+    let h = normal(header);
+    if let Some(n) = h.strip_prefix("year") {
+        let n: i64 = n.trim().parse().ok().filter(|n| *n >= 0)?;
+        return Some(Ok(if year_zero { n } else { n - 1 }));
+    }
+    if let Ok(n) = h.parse::<i64>() {
+        return (n >= 0).then_some(Ok(n));
+    }
+    let span = h.strip_prefix("fy").map_or(h.as_str(), str::trim_start);
+    let (start, end) = span.split_once(['/', '-', '\u{2013}'])?;
+    let (start, end) = (start.trim(), end.trim());
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(start) || !digits(end) || !matches!((start.len(), end.len()), (4, 2 | 4) | (2, 2)) {
+        return None;
+    }
+    let (a, b): (i64, i64) = (start.parse().ok()?, end.parse().ok()?);
+    let a = if start.len() == 2 { 2000 + a } else { a };
+    let follows = if end.len() == 2 {
+        b == (a + 1).rem_euclid(100)
+    } else {
+        b == a + 1
+    };
+    if !follows {
+        return Some(Err(format!(
+            "names {start} to {end}, which is not one financial year; head each year's column with one, such as {}",
+            case::financial_year_label(first_year, 0)
+        )));
+    }
+    Some(Ok(a - i64::from(first_year)))
+}
+
+/// True for a `Year 0` header, which makes `Year N` count from 0.
+fn is_year_zero(header: &str) -> bool {
+    normal(header)
+        .strip_prefix("year")
+        .is_some_and(|n| n.trim().parse::<u64>() == Ok(0))
+}
+
+fn column_of(header: &str, case: &Case, year_zero: bool) -> Result<Column, String> {
     let h = normal(header);
     let horizon = usize::from(case.horizon);
+    let first = case.year_label(0);
+    let last = case.year_label(horizon.saturating_sub(1));
     Ok(match h.as_str() {
         "name" | "line" => Column::Name,
         "kind" => Column::Kind,
@@ -112,28 +201,27 @@ fn column_of(header: &str, case: &Case) -> Result<Column, String> {
         "sharing" | "shared" => Column::Sharing,
         "indexation" => Column::Indexation,
         "source" | "source note" => Column::Source,
-        _ => {
-            let year = (0..40)
-                .find(|t| normal(&case::financial_year_label(case.first_year, *t)) == h)
-                .or_else(|| h.strip_prefix("year ").and_then(|n| n.trim().parse().ok()))
-                .or_else(|| h.parse().ok());
-            match year {
-                Some(t) if t < horizon => Column::Year(t),
-                Some(_) => {
-                    return Err(format!(
-                        "is after the case's last year, {}; lengthen the horizon or remove the column",
-                        case.year_label(horizon.saturating_sub(1))
-                    ));
-                }
-                None => {
-                    return Err(format!(
-                        "is not a column Sharecase reads; the columns are name, kind, category, sharing, indexation, source and one per year headed {} to {} (see docs/import.md)",
-                        case.year_label(0),
-                        case.year_label(horizon.saturating_sub(1))
-                    ));
-                }
+        _ => match year_of(header, case.first_year, year_zero) {
+            Some(Ok(t)) if t < 0 => {
+                return Err(format!(
+                    "is before the case's first year, {first}; the case's years are {first} to {last}: remove the column, or start the case earlier"
+                ));
             }
-        }
+            Some(Ok(t)) => match usize::try_from(t) {
+                Ok(t) if t < horizon => Column::Year(t),
+                _ => {
+                    return Err(format!(
+                        "is after the case's last year, {last}; the case's years are {first} to {last}: lengthen the horizon or remove the column"
+                    ));
+                }
+            },
+            Some(Err(message)) => return Err(message),
+            None => {
+                return Err(format!(
+                    "is not a column Sharecase reads; the columns are name, kind, category, sharing, indexation, source and one per year headed {first} to {last} (see docs/import.md)"
+                ));
+            }
+        },
     })
 }
 
@@ -219,11 +307,27 @@ fn amount_of(cell: &Cell) -> Result<Decimal, String> {
     Ok(value)
 }
 
-/// Lines from a table already read, for `case`.
+/// Lines from a table already read, for `case`, with the amounts in the case's prices.
 ///
 /// # Errors
 /// Every problem found, by row and column.
 pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>> {
+    lines_in(table, case, case.prices)
+}
+
+/// Lines from a table already read, for `case`, with the amounts read in `prices`.
+///
+/// Lines in prices other than the case's say so (`prices: Some(..)`); lines in the case's
+/// prices follow it (`None`). Amounts in cash prices are the sums paid in each year, so
+/// are not indexed: an indexation rate in such a row is a problem, by row and column.
+///
+/// # Errors
+/// Every problem found, by row and column.
+pub fn lines_in(
+    table: &Table,
+    case: &Case,
+    prices: PriceBasis,
+) -> Result<Vec<Line>, Vec<ImportProblem>> {
     if !(case::MIN_HORIZON..=case::MAX_HORIZON).contains(&case.horizon) {
         return Err(vec![ImportProblem::new(
             0,
@@ -237,16 +341,24 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
         )]);
     }
     let mut problems = Vec::new();
-    let mut columns = Vec::new();
+    let mut columns: Vec<Option<Column>> = Vec::new();
+    let year_zero = table.headers.iter().any(|h| is_year_zero(h));
     for header in &table.headers {
         if header.trim().is_empty() {
             columns.push(None);
             continue;
         }
-        match column_of(header, case) {
+        match column_of(header, case, year_zero) {
             Ok(c) => {
-                if columns.contains(&Some(c)) {
-                    problems.push(ImportProblem::new(0, header, "appears twice; keep one"));
+                if let Some(at) = columns.iter().position(|seen| *seen == Some(c)) {
+                    let other = &table.headers[at];
+                    let message = match c {
+                        Column::Year(t) if normal(other) != normal(header) => {
+                            format!("is {}, as column {other} is; keep one", case.year_label(t))
+                        }
+                        _ => "appears twice; keep one".to_owned(),
+                    };
+                    problems.push(ImportProblem::new(0, header, message));
                 }
                 columns.push(Some(c));
             }
@@ -318,6 +430,16 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
                     Err(m) => problems.push(ImportProblem::new(*number, header, m)),
                 },
                 Column::Indexation if text.trim().is_empty() => {}
+                Column::Indexation if prices == PriceBasis::Cash => {
+                    problems.push(ImportProblem::new(
+                        *number,
+                        header,
+                        format!(
+                            "is {}, but the amounts are read in cash prices, which are not indexed: they are already the sums paid in each year. Leave indexation blank, or read the amounts in year-0 prices",
+                            text.trim()
+                        ),
+                    ));
+                }
                 Column::Indexation => match parse_rate(&text) {
                     Ok(r) if r >= Decimal::new(-50, 2) && r <= Decimal::ONE => indexation = Some(r),
                     _ => problems.push(ImportProblem::new(
@@ -360,7 +482,7 @@ pub fn lines(table: &Table, case: &Case) -> Result<Vec<Line>, Vec<ImportProblem>
                 category
             },
             amounts: Amounts::ByYear(amounts),
-            prices: None,
+            prices: (prices != case.prices).then_some(prices),
             indexation,
             sharing,
             source,
@@ -483,4 +605,103 @@ pub fn template(case: &Case) -> String {
     let _ = writer.write_record(&header);
     let _ = writer.write_record(&example);
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Year headers for a case whose year 0 is 2026/27, with no `Year 0` column.
+    fn year(header: &str) -> Option<Result<i64, String>> {
+        year_of(header, 2026, false)
+    }
+
+    #[test]
+    fn a_full_financial_year_is_read() {
+        assert_eq!(year("2026/27"), Some(Ok(0)));
+        assert_eq!(year("2028/29"), Some(Ok(2)));
+        assert_eq!(year(" 2035/36 "), Some(Ok(9)));
+    }
+
+    #[test]
+    fn a_two_digit_financial_year_is_in_this_century() {
+        assert_eq!(year("26/27"), Some(Ok(0)));
+        assert_eq!(year("30/31"), Some(Ok(4)));
+        assert_eq!(year("99/00"), Some(Ok(73)), "1999/2000 is not 20xx");
+    }
+
+    #[test]
+    fn a_financial_year_with_a_hyphen_or_an_en_dash_is_read() {
+        assert_eq!(year("2026-27"), Some(Ok(0)));
+        assert_eq!(year("2027\u{2013}28"), Some(Ok(1)));
+        assert_eq!(year("2029 - 30"), Some(Ok(3)));
+    }
+
+    #[test]
+    fn a_financial_year_with_both_years_in_full_is_read() {
+        assert_eq!(year("2026-2027"), Some(Ok(0)));
+        assert_eq!(year("2031/2032"), Some(Ok(5)));
+        assert_eq!(year("2099/2100"), Some(Ok(73)));
+    }
+
+    #[test]
+    fn a_financial_year_after_fy_is_read_in_any_case() {
+        assert_eq!(year("FY26/27"), Some(Ok(0)));
+        assert_eq!(year("FY 27/28"), Some(Ok(1)));
+        assert_eq!(year("fy2028/29"), Some(Ok(2)));
+        assert_eq!(year("Fy 2029-30"), Some(Ok(3)));
+    }
+
+    #[test]
+    fn year_n_counts_from_year_1_without_a_year_0() {
+        assert_eq!(year("Year 1"), Some(Ok(0)));
+        assert_eq!(year("year 2"), Some(Ok(1)));
+        assert_eq!(year("YEAR 10"), Some(Ok(9)));
+    }
+
+    #[test]
+    fn year_n_counts_from_year_0_when_there_is_one() {
+        assert_eq!(year_of("Year 0", 2026, true), Some(Ok(0)));
+        assert_eq!(year_of("Year 1", 2026, true), Some(Ok(1)));
+        assert_eq!(year_of("Year 9", 2026, true), Some(Ok(9)));
+        assert!(is_year_zero(" year  0 "));
+        assert!(!is_year_zero("Year 1"));
+        assert!(!is_year_zero("2026/27"));
+    }
+
+    #[test]
+    fn a_bare_number_is_the_year_index() {
+        assert_eq!(year("0"), Some(Ok(0)));
+        assert_eq!(year("3"), Some(Ok(3)));
+    }
+
+    #[test]
+    fn years_before_the_first_are_negative_and_the_case_decides_the_rest() {
+        assert_eq!(year("2025/26"), Some(Ok(-1)));
+        assert_eq!(year("24/25"), Some(Ok(-2)));
+        assert_eq!(year_of("2026/27", 2024, false), Some(Ok(2)));
+    }
+
+    #[test]
+    fn a_span_that_is_not_one_financial_year_is_refused() {
+        let Some(Err(message)) = year("2026/28") else {
+            panic!("2026/28 should be refused");
+        };
+        assert!(
+            message.starts_with("names 2026 to 28, which is not one financial year"),
+            "{message}"
+        );
+        assert!(message.contains("2026/27"), "{message}");
+        assert!(matches!(year("2026-2028"), Some(Err(_))));
+        assert!(matches!(year("FY27/26"), Some(Err(_))));
+    }
+
+    #[test]
+    fn other_headers_are_not_years() {
+        for header in [
+            "name", "Years", "Year x", "Q1/Q2", "1/2", "2026/7", "-1", "",
+        ] {
+            assert_eq!(year(header), None, "{header}");
+        }
+    }
 }

@@ -318,6 +318,28 @@ fn import_preview(
     ui.set_max_width(900.0);
     ui.heading(format!("Import lines into \"{option_name}\""));
     ui.label(format!("From {file}"));
+    if preview.table.is_some() {
+        // The file's amounts are read again whenever the prices change: a rate in the
+        // indexation column is a problem only for amounts in cash prices.
+        ui.add_space(4.0);
+        ui.label("The amounts in the file are in:");
+        let mut prices = preview.prices;
+        ui.radio_value(
+            &mut prices,
+            crate::case::PriceBasis::Cash,
+            "Cash prices (as published: the sums paid in each year)",
+        );
+        ui.radio_value(
+            &mut prices,
+            crate::case::PriceBasis::Year0,
+            "Year-0 prices (indexed by Sharecase)",
+        );
+        if prices != preview.prices {
+            preview.read_in(prices, &app.doc.case);
+        }
+        ui.label(crate::import::prices_note(preview.prices, &app.doc.case));
+        ui.add_space(4.0);
+    }
     let mut close = false;
     match &preview.read {
         Err(problems) => {
@@ -340,10 +362,9 @@ fn import_preview(
             let lines = lines.clone();
             let style = app.view.money;
             ui.label(format!(
-                "{} line{} read. Amounts are in {} prices, as entered.",
+                "{} line{} read.",
                 lines.len(),
                 if lines.len() == 1 { "" } else { "s" },
-                app.doc.case.year_label(0)
             ));
             let years = usize::from(app.doc.case.horizon);
             let mut rows = vec![
