@@ -223,8 +223,7 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
     }
     if case.baseline_index().is_none_or(broken) {
         // A baseline that names no option, or has no figures of its own, gives no figures
-        // against it; the other
-        // options keep theirs.
+        // against it; the other options keep theirs.
         sub.baseline = None;
     }
     let results = if problems.is_empty() {
