@@ -33,6 +33,8 @@ pub struct Report {
     /// Options side by side (the report's table, in parts of at most [`MAX_FIGURE_COLUMNS`]
     /// options).
     pub compare: Vec<Table>,
+    /// Every option but the baseline against it, with its heading; none without a baseline.
+    pub compare_against: Option<(String, Vec<Table>)>,
     /// The payback chart of every option, if there is one.
     pub payback_chart: Option<ChartRef>,
     /// One entry per option.
@@ -168,6 +170,10 @@ pub struct OptionData {
     pub flows_chart: Option<ChartRef>,
     /// Each partner's measures, with the option's as all partners.
     pub partners: Vec<Table>,
+    /// The option against the baseline (heading and table), if it has figures against one.
+    pub against: Option<(String, Vec<Table>)>,
+    /// Each partner against the baseline (heading and table).
+    pub partners_against: Option<(String, Vec<Table>)>,
     /// The partners' warnings.
     pub partner_warnings: Vec<String>,
     /// The yearly table.
@@ -271,13 +277,21 @@ pub fn build(
         description: case.description.trim().to_owned(),
         basis: format!(
             "{} years from {first} to {last}. Cash figures are in the prices of each year; \
-             real terms are in {first} prices, discounted at {} a year. General inflation {}.",
+             real terms are in {first} prices, discounted at {} a year. General inflation {}. {}{}",
             years.len(),
             percent_short(case.discount_rate),
             percent_short(case.inflation),
+            words::prices_sentence(case),
+            case.baseline
+                .as_ref()
+                .filter(|_| case.baseline_index().is_some())
+                .map(|b| format!(" Each option is also shown against {b}, the baseline."))
+                .unwrap_or_default(),
         ),
         summary_note: summary_note(provenance),
         compare: from_report(&measures::compare(results, case.discount_rate, STYLE)),
+        compare_against: measures::compare_against(results, case.discount_rate, STYLE)
+            .map(|t| (t.title.clone(), from_report(&t))),
         payback_chart: charts.payback,
         options,
         assumptions: assumptions(case, results),
@@ -418,6 +432,10 @@ fn option_data(
             case.discount_rate,
             STYLE,
         )),
+        against: measures::against(option, years, case.discount_rate, STYLE)
+            .map(|t| (t.title.clone(), from_report(&t))),
+        partners_against: measures::partners_against(option, years, case.discount_rate, STYLE)
+            .map(|t| (t.title.clone(), from_report(&t))),
         partner_warnings: option
             .partners
             .iter()
