@@ -1069,3 +1069,156 @@ fn an_option_whose_lines_have_no_amounts_claims_no_figures() {
             .is_some()
     );
 }
+
+/// The combo box named `name`: clicked open.
+fn open_combo(harness: &mut Harness<'static, SharecaseApp>, name: &str) {
+    harness
+        .get_all_by_label(name)
+        .find(|node| node.accesskit_node().role() == Role::ComboBox)
+        .unwrap_or_else(|| panic!("no combo box named {name}"))
+        .click();
+    settle(harness);
+}
+
+fn npv_of(harness: &Harness<'static, SharecaseApp>, option: usize) -> Decimal {
+    sharecase::format::penny(
+        harness.state().analysis.results().expect("figures").options[option]
+            .figures
+            .measures
+            .npv,
+    )
+}
+
+#[test]
+fn a_new_case_asks_which_prices_its_amounts_are_in() {
+    use sharecase::case::PriceBasis;
+    let (mut harness, _dir) = harness(small_case());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Which prices are your amounts in?")
+            .is_some()
+    );
+    harness
+        .get_by_label_contains("Cash prices: as published")
+        .click();
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.prices, PriceBasis::Cash);
+    assert!(harness.state().dialog().is_none());
+    // Case settings say so.
+    let combo = harness
+        .get_all_by_label("Case prices")
+        .find(|node| node.accesskit_node().role() == Role::ComboBox)
+        .expect("combo");
+    assert_eq!(
+        combo.accesskit_node().value().as_deref(),
+        Some("Cash prices")
+    );
+}
+
+#[test]
+fn changing_the_prices_asks_and_converting_keeps_the_figures() {
+    use sharecase::case::PriceBasis;
+    // The small case at 2% inflation: £600 saved in years 1 and 2 in year-0 prices is £612
+    // and £624.24 in cash, £600 real: NPV still -1,000 + 600/1.035 + 600/1.035^2 = £139.82.
+    let mut case = small_case();
+    case.inflation = d("0.02");
+    let (mut harness, _dir) = harness(case);
+    assert_eq!(npv_of(&harness, 0), d("139.82"));
+    open_combo(&mut harness, "Case prices");
+    harness.get_by_label("Cash prices").click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Change the case to cash prices?")
+            .is_some()
+    );
+    harness.get_by_label("Convert the amounts").click();
+    settle(&mut harness);
+    let case = &harness.state().doc.case;
+    assert_eq!(case.prices, PriceBasis::Cash);
+    assert_eq!(
+        case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("612.00"), d("624.24")])
+    );
+    assert_eq!(npv_of(&harness, 0), d("139.82"));
+    assert!(harness.query_by_label("£140").is_some(), "the NPV card");
+
+    // Undo, and keep the amounts as typed instead: £600 cash is 600/1.02 and 600/1.0404 real,
+    // NPV = -1,000 + 588.2353/1.035 + 576.7013/1.071225 = £106.70.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.prices, PriceBasis::Year0);
+    open_combo(&mut harness, "Case prices");
+    harness.get_by_label("Cash prices").click();
+    settle(&mut harness);
+    harness.get_by_label("Keep the amounts as typed").click();
+    settle(&mut harness);
+    assert_eq!(npv_of(&harness, 0), d("106.70"));
+    assert!(harness.query_by_label("£107").is_some(), "the NPV card");
+}
+
+#[test]
+fn a_baseline_chosen_in_the_settings_shows_each_option_against_it() {
+    let mut case = sharecase::case::example::case();
+    case.baseline = None;
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.tab = Tab::Compare;
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("Options against").is_none());
+    open_combo(&mut harness, "Baseline");
+    // The popup lists None, then the options by name.
+    harness
+        .get_all_by_label("Do minimum")
+        .find(|node| node.accesskit_node().role() != Role::ComboBox)
+        .expect("the choice")
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.baseline.as_deref(),
+        Some("Do minimum")
+    );
+    assert!(
+        harness
+            .query_by_label("Options against Do minimum")
+            .is_some()
+    );
+    // The figure against the baseline is the difference of the two options' NPVs.
+    let difference = npv_of(&harness, 1) - npv_of(&harness, 0);
+    let shown = sharecase::format::money(difference, sharecase::format::MoneyStyle::Pounds);
+    assert!(
+        harness.query_by_label(&shown).is_some(),
+        "{shown} in Options against Do minimum"
+    );
+    // The full option's cards, against the baseline, say so.
+    harness.state_mut().view.option = 1;
+    harness.state_mut().view.tab = Tab::Payback;
+    settle(&mut harness);
+    input(&harness, "Against Do minimum").click();
+    settle(&mut harness);
+    assert!(harness.state().view.against);
+    assert!(
+        harness
+            .query_all_by_label_contains(", against Do minimum")
+            .next()
+            .is_some()
+    );
+    let card =
+        sharecase::format::money(difference, sharecase::format::MoneyStyle::Pounds.for_axis());
+    assert!(harness.query_by_label(&card).is_some(), "NPV card {card}");
+    // Renaming the baseline keeps it the baseline.
+    harness
+        .state_mut()
+        .doc
+        .case
+        .rename_option(0, "Business as usual")
+        .expect("no clash");
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_label("Against Business as usual")
+            .next()
+            .is_some()
+    );
+}

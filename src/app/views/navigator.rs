@@ -167,6 +167,7 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     }
                 })
                 .response
+                .accessible_name("Case prices".to_owned())
                 .on_hover_text("The prices the amounts are entered in. Cash: the sums paid in each year, as councils publish them (not indexed). Year-0 prices: the first year's price levels, indexed into cash by each line's indexation.");
             if chosen != case.prices {
                 cx.commands.push(Command::ChangePrices(chosen));
@@ -190,6 +191,7 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     }
                 })
                 .response
+                .accessible_name("Baseline".to_owned())
                 .on_hover_text("The option the others are measured against (business as usual or do-minimum), as the Green Book appraises them");
             ui.end_row();
         });
