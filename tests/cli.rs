@@ -151,6 +151,85 @@ fn summary_json_has_the_documented_keys_and_matches_the_engine() {
     assert_eq!(json["options"][0]["warnings"][0]["code"], "no_payback");
 }
 
+fn money_of(value: &serde_json::Value) -> rust_decimal::Decimal {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("{value} is not a string"))
+        .parse()
+        .expect("decimal")
+}
+
+#[test]
+fn summary_json_gives_each_option_against_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_example(dir.path());
+    let output = sharecase()
+        .args(["summary", "--json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["baseline"], "Do minimum");
+    assert_eq!(json["prices"], "year0");
+    let base = &json["options"][0];
+    let full = &json["options"][1];
+    assert!(base.get("incremental").is_none(), "the baseline has none");
+    let inc = &full["incremental"];
+    assert_eq!(inc["against"], "Do minimum");
+    // The same keys as the option's own figures.
+    assert_eq!(inc["years"].as_array().expect("years").len(), 10);
+    assert!(inc["measures"]["payback"]["status"].is_string());
+    assert!(inc["measures"]["totals"]["net_pv"].is_string());
+    // Incremental NPV is the difference of the two NPVs (each rounded to the penny, so
+    // within a penny), and each year's net cash the difference of the two.
+    let difference = money_of(&full["measures"]["npv"]) - money_of(&base["measures"]["npv"]);
+    let gap = (money_of(&inc["measures"]["npv"]) - difference).abs();
+    assert!(gap <= rust_decimal::Decimal::new(1, 2), "{gap}");
+    for t in 0..10 {
+        let diff =
+            money_of(&full["years"][t]["net_cash"]) - money_of(&base["years"][t]["net_cash"]);
+        let gap = (money_of(&inc["years"][t]["net_cash"]) - diff).abs();
+        assert!(gap <= rust_decimal::Decimal::new(1, 2), "year {t}: {gap}");
+    }
+    // Partners' incremental NPVs add up to the option's exactly, and each is its own NPV
+    // less its share of the baseline's.
+    let mut sum = rust_decimal::Decimal::ZERO;
+    for p in 0..3 {
+        let partner = &full["partners"][p];
+        let own = money_of(&partner["measures"]["npv"])
+            - money_of(&base["partners"][p]["measures"]["npv"]);
+        let theirs = money_of(&partner["incremental"]["measures"]["npv"]);
+        assert!(
+            (own - theirs).abs() <= rust_decimal::Decimal::new(2, 2),
+            "{own} {theirs}"
+        );
+        assert_eq!(partner["incremental"]["against"], "Do minimum");
+        sum += theirs;
+    }
+    assert_eq!(sum, money_of(&inc["measures"]["npv"]));
+    // The text summary prints the headline against the baseline.
+    sharecase()
+        .args(["summary"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Against Do minimum"))
+        .stdout(predicate::str::contains("Options against Do minimum"))
+        .stdout(predicate::str::contains("Baseline: Do minimum"));
+    // One option alone keeps its figures against the baseline.
+    let output = sharecase()
+        .args(["summary", "--json", "--option", "Full shared service"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let one: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        one["options"][0]["incremental"]["measures"]["npv"],
+        inc["measures"]["npv"]
+    );
+}
+
 #[test]
 fn summary_of_one_option_and_of_an_unknown_option() {
     let dir = tempfile::tempdir().expect("temp dir");

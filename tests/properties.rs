@@ -190,6 +190,73 @@ proptest! {
         }
     }
 
+    /// Partners add up exactly when a basis's weights change by year (a partner joining
+    /// late, a split re-based each year), including years where a partner's weight is zero.
+    #[test]
+    fn partners_add_up_exactly_with_weights_by_year(
+        mut case in case(),
+        weights in prop::collection::vec(prop::collection::vec(0_i64..1_000, 10), 5),
+    ) {
+        let years = usize::from(case.horizon);
+        let partners: Vec<String> = case.partners.iter().map(|p| p.name.clone()).collect();
+        for (p, name) in partners.iter().enumerate() {
+            let mut by_year: Vec<Decimal> =
+                weights[p].iter().take(years).map(|w| Decimal::from(*w)).collect();
+            if p == 0 {
+                // At least one weight above zero in every year.
+                by_year.iter_mut().for_each(|w| *w += Decimal::ONE);
+            }
+            case.bases[0].weights.insert(name.clone(), sharecase::case::Weight::ByYear(by_year));
+        }
+        let results = compute(&case).expect("generated cases are valid");
+        for option in &results.options {
+            for (t, year) in option.figures.years.iter().enumerate() {
+                let sum = |pick: &dyn Fn(&sharecase::engine::YearFigures) -> Decimal| -> Decimal {
+                    option.partners.iter().map(|p| pick(&p.figures.years[t])).sum()
+                };
+                prop_assert_eq!(sum(&|y| y.costs_cash), year.costs_cash);
+                prop_assert_eq!(sum(&|y| y.benefits_cash), year.benefits_cash);
+                prop_assert_eq!(sum(&|y| y.costs_real), year.costs_real);
+                prop_assert_eq!(sum(&|y| y.benefits_real), year.benefits_real);
+            }
+        }
+    }
+
+    /// A case whose lines are all written in cash prices, with each year's indexation worked
+    /// out by hand (`amount x (1 + i)^t`, exactly), gives the same figures as the case in
+    /// year-0 prices. Without a delay: a delay moves year-0 amounts before indexing them, and
+    /// cash amounts as they are, so the two differ by design.
+    #[test]
+    fn cash_prices_worked_by_hand_equal_year_zero_prices(mut case in case()) {
+        for option in &mut case.options {
+            option.adjustments.benefit_delay_months = 0;
+        }
+        let years = usize::from(case.horizon);
+        let mut cash = case.clone();
+        cash.prices = sharecase::case::PriceBasis::Cash;
+        for line in cash.options.iter_mut().flat_map(|o| o.lines.iter_mut()) {
+            let rate = line.indexation.unwrap_or(case.inflation);
+            let mut factor = Decimal::ONE;
+            let mut amounts = line.amounts.by_year(years);
+            for amount in &mut amounts {
+                *amount *= factor;
+                factor *= Decimal::ONE + rate;
+            }
+            line.amounts = Amounts::ByYear(amounts);
+            line.indexation = None;
+        }
+        let year0 = compute(&case).expect("generated cases are valid");
+        let by_hand = compute(&cash).expect("the same case in cash prices is valid");
+        let penny = Decimal::new(1, 2);
+        for (a, b) in year0.options.iter().zip(&by_hand.options) {
+            for (ya, yb) in a.figures.years.iter().zip(&b.figures.years) {
+                prop_assert!((ya.net_cash - yb.net_cash).abs() < penny, "{} {}", ya.net_cash, yb.net_cash);
+                prop_assert!((ya.net_real - yb.net_real).abs() < penny, "{} {}", ya.net_real, yb.net_real);
+            }
+            prop_assert!((a.figures.measures.npv - b.figures.measures.npv).abs() < penny);
+        }
+    }
+
     /// More delay never brings payback earlier, for a case whose position is negative from
     /// year 0 and whose benefits cannot gain value by arriving later: each benefit either
     /// does not fall over time (a recurring saving with its ramp-up, running to the end of
