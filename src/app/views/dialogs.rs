@@ -393,7 +393,7 @@ fn import_preview(
                 super::tables::show_table(
                     ui,
                     &super::tables::Shown {
-                        id: "import-preview",
+                        id: egui::Id::unique("import-preview"),
                         rows,
                         strong_last_column: false,
                         strong_last_row: false,

@@ -99,16 +99,29 @@ fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>, years: &[S
     );
 }
 
-fn card(ui: &mut egui::Ui, title: &str, value: &str, note: &str, colour: Option<egui::Color32>) {
+/// One card, `width` wide whatever its note: a note too long for it is cut short, in full on
+/// hover, so the cards never push the window wider than the screen.
+fn card(
+    ui: &mut egui::Ui,
+    width: f32,
+    title: &str,
+    value: &str,
+    note: &str,
+    against: Option<&str>,
+    colour: Option<egui::Color32>,
+) {
     let palette = Palette::of(ui);
     egui::Frame::new()
         .fill(palette.card)
         .corner_radius(6.0)
         .inner_margin(egui::Margin::symmetric(12, 8))
         .show(ui, |ui| {
-            ui.set_min_width(128.0);
+            ui.set_width(width);
             ui.vertical(|ui| {
-                ui.label(egui::RichText::new(title).color(palette.muted).small());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(title).color(palette.muted).small())
+                        .truncate(),
+                );
                 let mut text =
                     egui::RichText::new(value).font(egui::FontId::new(22.0, strong_family()));
                 if let Some(colour) = colour {
@@ -116,11 +129,20 @@ fn card(ui: &mut egui::Ui, title: &str, value: &str, note: &str, colour: Option<
                 }
                 ui.label(text);
                 // Always a note line, so every card has the same height.
-                ui.label(
-                    egui::RichText::new(if note.is_empty() { " " } else { note })
-                        .color(palette.muted)
-                        .small(),
-                );
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(if note.is_empty() { " " } else { note })
+                            .color(palette.muted)
+                            .small(),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(note);
+                if let Some(against) = against {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(against).strong().small()).truncate(),
+                    );
+                }
             });
         });
 }
@@ -144,23 +166,34 @@ fn cards(
     };
     let dash = "-";
     let missing = missing.unwrap_or("");
+    // Six cards share the width: each at least 128 points, at most 210, less its margins.
+    let gap = ui.spacing().item_spacing.x;
+    let count = measures::CARDS.len() as f32;
+    let width = ((ui.available_width() - gap * (count - 1.0)) / count - 24.0).clamp(128.0, 210.0);
     ui.horizontal_wrapped(|ui| {
         let Some(option) = option else {
             for measure in measures::CARDS {
-                card(ui, measure.short_label(), dash, missing, None);
+                card(ui, width, measure.short_label(), dash, missing, None, None);
             }
             return;
         };
-        let (figures, suffix) = match against {
-            Some(inc) => (&inc.figures, format!(", against {}", inc.against)),
-            None => (&option.figures, String::new()),
+        let (figures, against) = match against {
+            Some(inc) => (&inc.figures, Some(format!("against {}", inc.against))),
+            None => (&option.figures, None),
         };
         let m = &figures.measures;
         for (measure, cell) in measures::cards(figures, years, rate, style) {
             let colour = (measure == Measure::Npv).then(|| sign(m.npv));
-            // Against the baseline, every card says so under its figure.
-            let note = format!("{}{suffix}", cell.note);
-            card(ui, measure.short_label(), &cell.short, &note, colour);
+            // Against the baseline, every card says so on a line of its own.
+            card(
+                ui,
+                width,
+                measure.short_label(),
+                &cell.short,
+                &cell.note,
+                against.as_deref(),
+                colour,
+            );
         }
     });
 }

@@ -49,12 +49,19 @@ fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) 
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let index = cx.view.option;
     let problems = cx.analysis.problems().to_vec();
+    let prices = match cx.case.prices {
+        PriceBasis::Cash => "Amounts are in cash prices (the sums paid in each year)".to_owned(),
+        PriceBasis::Year0 => format!(
+            "Amounts are in {} prices (indexed into cash)",
+            cx.case.year_label(0)
+        ),
+    };
     ui.horizontal(|ui| {
         if ui.button("Add line").on_hover_text("Ctrl+L").clicked() {
             cx.commands.push(Command::AddLine);
         }
         ui.label(
-            egui::RichText::new("Amounts are entered in the first year's prices, as positive figures; the kind gives the direction.")
+            egui::RichText::new(format!("{prices} unless a line says otherwise (Prices column), as positive figures; the kind gives the direction."))
                 .small()
                 .color(Palette::of(ui).muted),
         );

@@ -64,7 +64,7 @@ pub fn partners_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
 /// pasted is what was seen.
 pub struct Shown {
     /// Grid id.
-    pub id: &'static str,
+    pub id: egui::Id,
     /// Header row, then data rows.
     pub rows: Vec<Vec<String>>,
     /// The last column holds totals.
@@ -76,9 +76,9 @@ pub struct Shown {
 impl Shown {
     /// A table built in [`crate::report`], as shown: its words, with a total column bold.
     #[must_use]
-    pub fn of(id: &'static str, table: &Table) -> Self {
+    pub fn of(id: impl std::hash::Hash + std::fmt::Debug, table: &Table) -> Self {
         Self {
-            id,
+            id: egui::Id::unique(id),
             rows: table.text_rows(),
             strong_last_column: table.columns.last().is_some_and(|c| c.total),
             strong_last_row: false,
@@ -158,6 +158,11 @@ pub fn compare_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let report = measures::compare(results, rate, cx.view.money);
     let table = Shown::of("compare-table", &report);
     let against = measures::compare_against(results, rate, cx.view.money);
+    let partners_against: Vec<_> = results
+        .options
+        .iter()
+        .filter_map(|o| measures::partners_against(o, &results.years, rate, cx.view.money))
+        .collect();
     let left_out = cx.analysis.baseline_left_out().map(str::to_owned);
     egui::ScrollArea::both().show(ui, |ui| {
         show_table(ui, &table);
@@ -167,6 +172,11 @@ pub fn compare_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             ui.strong(&against.title);
             show_table(ui, &Shown::of("compare-against-table", against));
             notes(ui, against);
+            for (i, table) in partners_against.iter().enumerate() {
+                ui.add_space(12.0);
+                ui.strong(&table.title);
+                show_table(ui, &Shown::of(("partners-against", i), table));
+            }
         } else if let Some(name) = left_out {
             ui.add_space(12.0);
             ui.label(format!(
@@ -197,7 +207,7 @@ pub fn yearly_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ];
     rows.extend(words::yearly_rows(&option.figures, style));
     let table = Shown {
-        id: "yearly-table",
+        id: egui::Id::unique("yearly-table"),
         rows,
         strong_last_column: false,
         strong_last_row: true,
