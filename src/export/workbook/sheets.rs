@@ -683,7 +683,9 @@ pub fn assumptions(
             text(sheet, row, 1, &line.name, &fm.label)?;
             text(sheet, row, 2, line.kind.label(), &fm.label)?;
             text(sheet, row, 3, &flows.category, &fm.label)?;
-            if line.indexation.is_some() {
+            if flows.prices == crate::case::PriceBasis::Cash {
+                text(sheet, row, 4, "none: cash prices", &fm.label)?;
+            } else if line.indexation.is_some() {
                 sheet.write_number_with_format(row, 4, f(flows.indexation), &fm.percent)?;
             } else {
                 text(sheet, row, 4, "general inflation", &fm.label)?;
