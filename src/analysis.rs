@@ -16,13 +16,20 @@ use crate::engine::{self, CaseResults, OptionResults};
 /// The figures that can be computed from one revision of a case.
 pub struct Analysis {
     revision: u64,
+    /// The scenario the figures are under: `None` for the central one.
+    scenario: Option<usize>,
     case: Case,
     problems: Vec<Problem>,
     computed: Option<Computed>,
+    /// Every option under every scenario, made when first asked for (the Scenarios tab).
+    matrix: std::sync::OnceLock<Vec<engine::scenario::Run>>,
 }
 
 /// The options with no problems, computed together as a case of their own.
 struct Computed {
+    /// The computed options as entered, before any scenario or optimism bias.
+    entered: Case,
+    /// The same under the scenario shown, with each option's optimism bias.
     case: Case,
     results: CaseResults,
     /// For each option of the whole case, its place among the computed ones.
@@ -52,17 +59,56 @@ pub enum OptionState<'a> {
 }
 
 impl Analysis {
-    /// Validates and computes `case`, as it stands at `revision`.
+    /// Validates and computes `case`, as it stands at `revision`, under scenario `scenario`
+    /// (`None`, or an index past the case's scenarios, is the central one).
     #[must_use]
-    pub fn new(case: &Case, revision: u64) -> Self {
+    pub fn new(case: &Case, revision: u64, scenario: Option<usize>) -> Self {
+        let scenario = scenario.filter(|i| *i < case.scenarios.len());
         let problems = validate(case);
-        let computed = computed(case, &problems);
+        let computed = computed(case, &problems, scenario);
         Self {
             revision,
+            scenario,
             case: case.clone(),
             problems,
             computed,
+            matrix: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The scenario the figures are under: `None` for the central one.
+    #[must_use]
+    pub fn scenario(&self) -> Option<usize> {
+        self.scenario
+    }
+
+    /// The name of the scenario the figures are under.
+    #[must_use]
+    pub fn scenario_name(&self) -> String {
+        engine::scenario::name(&self.case, self.scenario)
+    }
+
+    /// Every computed option under every scenario, the central one first: worked out the
+    /// first time it is asked for, then kept with this revision.
+    pub fn matrix(&self) -> &[engine::scenario::Run] {
+        self.matrix.get_or_init(|| {
+            let Some(computed) = &self.computed else {
+                return Vec::new();
+            };
+            engine::scenario::every(&computed.entered, |s| self.scenario_has_problems(s))
+        })
+    }
+
+    /// True when scenario `scenario`'s own settings have problems (the central one has none
+    /// of its own).
+    #[must_use]
+    pub fn scenario_has_problems(&self, scenario: Option<usize>) -> bool {
+        scenario.is_some_and(|i| {
+            let prefix = format!("scenarios[{i}]");
+            self.problems
+                .iter()
+                .any(|p| p.field == prefix || p.field.starts_with(&format!("{prefix}.")))
+        })
     }
 
     /// The revision of the case this analysis is of.
@@ -84,9 +130,13 @@ impl Analysis {
     }
 
     /// Problems of the case's own settings, which stop every figure. Problems of the risk
-    /// settings are not among them: they stop only the sensitivity and risk analysis.
+    /// settings are not among them: they stop only the sensitivity and risk analysis; nor are
+    /// those of a scenario other than the one shown.
     pub fn case_problems(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(blocks_every_figure)
+        let scenario = self.scenario;
+        self.problems
+            .iter()
+            .filter(move |p| blocks_figures_under(p, scenario))
     }
 
     /// Problems of the risk settings (trials, target year, tornado swing), which stop the
@@ -197,8 +247,8 @@ impl Analysis {
 /// The options without problems and with something entered, computed as a case of their
 /// own. An option with nothing entered has figures of zero, which would claim it pays back at
 /// once: it is left out.
-fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
-    if problems.iter().any(|p| blocks_every_figure(&p)) {
+fn computed(case: &Case, problems: &[Problem], scenario: Option<usize>) -> Option<Computed> {
+    if problems.iter().any(|p| blocks_figures_under(p, scenario)) {
         return None;
     }
     let horizon = usize::from(case.horizon);
@@ -226,13 +276,19 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
         // against it; the other options keep theirs.
         sub.baseline = None;
     }
-    let results = if problems.is_empty() {
-        // Leaving a valid option out leaves a valid case.
-        engine::compute_valid(&sub)
-    } else {
-        // Leaving options out can only remove problems; check, rather than assume.
-        engine::compute(&sub).ok()?
-    };
+    if !problems.is_empty() {
+        // Leaving options out can only remove problems; check, rather than assume. Problems
+        // of the scenarios not shown stay, and do not matter here.
+        let left = validate(&sub);
+        if left.iter().any(|p| blocks_figures_under(p, scenario)) {
+            return None;
+        }
+    }
+    // The case under the scenario shown, with each option's optimism bias: what every figure,
+    // the tornado and the Monte Carlo run are made from.
+    let entered = sub;
+    let sub = engine::scenario::appraised(&entered, scenario);
+    let results = engine::compute_appraised(&sub, scenario);
     let mut next = 0;
     let index = (0..case.options.len())
         .map(|i| {
@@ -245,16 +301,27 @@ fn computed(case: &Case, problems: &[Problem]) -> Option<Computed> {
         })
         .collect();
     Some(Computed {
+        entered,
         case: sub,
         results,
         index,
     })
 }
 
-/// A problem in the case's settings other than the risk settings and the baseline (a
-/// baseline that names no option stops only the figures against it).
-fn blocks_every_figure(problem: &&Problem) -> bool {
-    problem.option.is_none() && !is_risk_setting(problem) && problem.field != "baseline"
+/// A problem in the case's settings that stops every figure under scenario `scenario`: not
+/// one of the risk settings, nor the baseline (a baseline that names no option stops only the
+/// figures against it), nor of another scenario.
+fn blocks_figures_under(problem: &Problem, scenario: Option<usize>) -> bool {
+    if problem.option.is_some() || is_risk_setting(&problem) || problem.field == "baseline" {
+        return false;
+    }
+    match problem.field.strip_prefix("scenarios[") {
+        Some(rest) => {
+            let index = rest.split(']').next().and_then(|i| i.parse::<usize>().ok());
+            index.is_some() && index == scenario
+        }
+        None => true,
+    }
 }
 
 fn is_risk_setting(problem: &&Problem) -> bool {

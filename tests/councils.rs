@@ -274,6 +274,7 @@ fn two_options() -> Case {
             line("Running", LineKind::RecurringCost, recurring("120", 0)),
             line("Saving", LineKind::Saving, recurring("100", 1)),
         ],
+        optimism_bias: None,
         delay_range: None,
     };
     shared.lines[2].sharing = Sharing::Partner("B".into());

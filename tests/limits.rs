@@ -132,6 +132,9 @@ fn case() -> impl Strategy<Value = Case> {
                     horizon,
                     discount_rate,
                     inflation,
+                    scenario_inflation: None,
+                    central_scenario: sharecase::case::DEFAULT_CENTRAL.to_owned(),
+                    scenarios: Vec::new(),
                     prices: sharecase::case::PriceBasis::Year0,
                     baseline: None,
                     partners: vec![Partner { name: "A".into() }, Partner { name: "B".into() }],
@@ -147,8 +150,10 @@ fn case() -> impl Strategy<Value = Case> {
                             cost_uplift: adj.0,
                             benefit_shortfall: adj.1,
                             benefit_delay_months: adj.2,
+                            ..Adjustments::default()
                         },
                         lines,
+                        optimism_bias: None,
                         delay_range: delay.map(|(a, b, c)| {
                             let mut v = [a, b, c];
                             v.sort_unstable();

@@ -116,6 +116,9 @@ fn case() -> impl Strategy<Value = Case> {
                         horizon,
                         discount_rate: discount,
                         inflation,
+                        scenario_inflation: None,
+                        central_scenario: sharecase::case::DEFAULT_CENTRAL.to_owned(),
+                        scenarios: Vec::new(),
                         prices: sharecase::case::PriceBasis::Year0,
                         baseline: None,
                         partners: (0..partners)
@@ -142,8 +145,10 @@ fn case() -> impl Strategy<Value = Case> {
                                     cost_uplift: uplift,
                                     benefit_shortfall: shortfall,
                                     benefit_delay_months: delay,
+                                    ..Adjustments::default()
                                 },
                                 lines,
+                                optimism_bias: None,
                                 delay_range: None,
                             })
                             .collect(),

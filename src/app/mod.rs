@@ -73,7 +73,7 @@ impl SharecaseApp {
         let dialog = recovered.as_ref().map(|_| Dialog::Recover);
         Self {
             history: History::new(&doc.case),
-            analysis: Analysis::new(&doc.case, 0),
+            analysis: Analysis::new(&doc.case, 0, None),
             doc,
             risk: risk_run::RiskRun::default(),
             sensitivity: risk_run::SensitivityRun::default(),
@@ -158,13 +158,29 @@ impl SharecaseApp {
     /// revision, a new analysis (so no view can mix figures of two revisions), an undo step
     /// once the user is not mid-interaction, and an autosave.
     fn sync(&mut self, ctx: &egui::Context) {
-        if self.doc.case != *self.analysis.case() {
+        // A scenario that is no longer there (deleted, or undone) gives way to the central one.
+        if self
+            .view
+            .scenario
+            .is_some_and(|i| i >= self.doc.case.scenarios.len())
+        {
+            self.view.scenario = None;
+        }
+        let case_changed = self.doc.case != *self.analysis.case();
+        let scenario_changed = self.view.scenario != self.analysis.scenario();
+        if case_changed || scenario_changed {
+            let was_recorded = self.recorded == self.revision;
             self.revision += 1;
-            self.analysis = Analysis::new(&self.doc.case, self.revision);
+            self.analysis = Analysis::new(&self.doc.case, self.revision, self.view.scenario);
             self.analyses += 1;
-            self.doc.refresh_dirty();
-            self.files
-                .autosave(&self.doc.case, self.doc.is_dirty(), self.doc.path());
+            if case_changed {
+                self.doc.refresh_dirty();
+                self.files
+                    .autosave(&self.doc.case, self.doc.is_dirty(), self.doc.path());
+            } else if was_recorded {
+                // Another scenario shown is not an edit: no undo step.
+                self.recorded = self.revision;
+            }
             ctx.request_repaint();
         }
         // Fields reach the case only when committed, so a change made while a field has the

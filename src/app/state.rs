@@ -77,6 +77,8 @@ pub struct ViewState {
     pub risk_entity: usize,
     /// Cards and payback curves against the case's baseline rather than each option alone.
     pub against: bool,
+    /// The scenario every figure is under: `None` for the central one (the case as entered).
+    pub scenario: Option<usize>,
 }
 
 impl Default for ViewState {
@@ -92,6 +94,7 @@ impl Default for ViewState {
             tornado_by_category: false,
             risk_entity: 0,
             against: false,
+            scenario: None,
         }
     }
 }

@@ -183,3 +183,32 @@ pub fn keyed<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Weight>
     }
     d.deserialize_map(Keyed)
 }
+
+/// Decimals keyed by name, each name once (a scenario's changes by category).
+///
+/// # Errors
+/// A value that is not plain decimal text, or a name given twice.
+pub fn keyed_decimals<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Decimal>, D::Error> {
+    struct Keyed;
+    impl<'de> Visitor<'de> for Keyed {
+        type Value = BTreeMap<String, Decimal>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object of names and decimal strings")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value_seed(Seed)?;
+                if out.insert(key.clone(), value).is_some() {
+                    return Err(de::Error::custom(format!(
+                        "\"{key}\" is given twice; give each name once"
+                    )));
+                }
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Keyed)
+}

@@ -16,6 +16,7 @@ impl Case {
             horizon: 10,
             discount_rate: super::default_discount_rate(),
             inflation: super::default_inflation(),
+            scenario_inflation: None,
             prices: super::PriceBasis::Year0,
             baseline: None,
             partners: vec![Partner {
@@ -23,6 +24,9 @@ impl Case {
             }],
             bases: Vec::new(),
             options: vec![CaseOption::named("Do minimum")],
+            central_scenario: super::DEFAULT_CENTRAL.to_owned(),
+            // Offered, to change or delete: what committees ask first.
+            scenarios: vec![super::Scenario::prudent()],
             risk: super::RiskSettings::default(),
         }
     }
@@ -204,6 +208,7 @@ impl CaseOption {
             description: String::new(),
             adjustments: super::Adjustments::default(),
             lines: Vec::new(),
+            optimism_bias: None,
             delay_range: None,
         }
     }

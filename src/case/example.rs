@@ -99,6 +99,7 @@ pub fn sized(options: usize, lines: usize) -> Case {
         horizon: 10,
         discount_rate: Decimal::new(35, 3),
         inflation: Decimal::new(2, 2),
+        scenario_inflation: None,
         prices: super::PriceBasis::Year0,
         baseline: None,
         partners,
@@ -111,8 +112,10 @@ pub fn sized(options: usize, lines: usize) -> Case {
                     cost_uplift: Decimal::new(1, 1),
                     benefit_shortfall: Decimal::new(5, 2),
                     benefit_delay_months: u32::try_from(o % 4 * 3).unwrap_or(0),
+                    overlay: super::Overlay::default(),
                 },
                 lines: (0..lines).map(line).collect(),
+                optimism_bias: None,
                 delay_range: Some(super::DelayRange {
                     low: 0,
                     most_likely: 3,
@@ -121,6 +124,8 @@ pub fn sized(options: usize, lines: usize) -> Case {
                 }),
             })
             .collect(),
+        central_scenario: super::DEFAULT_CENTRAL.to_owned(),
+        scenarios: Vec::new(),
         risk: super::RiskSettings::default(),
     }
 }

@@ -10,10 +10,12 @@ mod edit;
 pub mod example;
 mod file;
 mod line;
+mod optimism;
 mod option;
 mod partner;
 mod prices;
 mod risk;
+mod scenario;
 pub mod validate;
 
 pub use amounts::Amounts;
@@ -21,9 +23,13 @@ pub use file::{
     CURRENT_SCHEMA_VERSION, LoadError, from_bytes, from_json, load, save, to_json, write_atomic,
 };
 pub use line::{Line, LineKind, STANDARD_CATEGORIES};
-pub use option::{Adjustments, CaseOption, MAX_BENEFIT_DELAY_MONTHS};
+pub use optimism::{
+    BelowLowerBound, BiasFigures, Bounds, InvestmentType, OptimismBias, RunningCostType,
+};
+pub use option::{Adjustments, CaseOption, MAX_BENEFIT_DELAY_MONTHS, Overlay};
 pub use partner::{Partner, Sharing, SharingBasis, Weight};
 pub use risk::{DelayRange, Distribution, Range, RangeUnit, RiskSettings};
+pub use scenario::{DEFAULT_CENTRAL, Scenario};
 pub use validate::{Problem, validate};
 
 use rust_decimal::Decimal;
@@ -59,6 +65,10 @@ pub struct Case {
     /// otherwise, and real terms are taken out of cash with it.
     #[serde(default = "default_inflation", deserialize_with = "decimal_text::one")]
     pub inflation: Decimal,
+    /// General inflation in the scenario being computed, when it replaces `inflation`: set by
+    /// the engine for one computation, never saved.
+    #[serde(skip)]
+    pub scenario_inflation: Option<Decimal>,
     /// The prices the amounts are in, for every line that does not say otherwise.
     #[serde(default)]
     pub prices: PriceBasis,
@@ -72,6 +82,15 @@ pub struct Case {
     pub bases: Vec<SharingBasis>,
     /// The options being compared; the first is usually the do-minimum.
     pub options: Vec<CaseOption>,
+    /// The name of the case as entered, the first scenario.
+    #[serde(
+        default = "default_central",
+        skip_serializing_if = "is_default_central"
+    )]
+    pub central_scenario: String,
+    /// Variations of the case as entered, applied to every option (Prudent, Stretch...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
     /// Settings of the sensitivity and risk analysis.
     #[serde(default, skip_serializing_if = "RiskSettings::is_default")]
     pub risk: RiskSettings,
@@ -128,6 +147,14 @@ impl std::fmt::Display for PriceBasis {
     }
 }
 
+fn default_central() -> String {
+    DEFAULT_CENTRAL.to_owned()
+}
+
+fn is_default_central(name: &String) -> bool {
+    name == DEFAULT_CENTRAL
+}
+
 /// The Green Book's Social Time Preference Rate for years 0 to 30: 3.5%.
 #[must_use]
 pub fn default_discount_rate() -> Decimal {
@@ -178,6 +205,34 @@ impl Case {
     #[must_use]
     pub fn line_prices(&self, line: &Line) -> PriceBasis {
         line.prices.unwrap_or(self.prices)
+    }
+
+    /// General inflation as computed: the scenario's, where it sets one, else the case's.
+    #[must_use]
+    pub fn general_inflation(&self) -> Decimal {
+        self.scenario_inflation.unwrap_or(self.inflation)
+    }
+
+    /// Every scenario's name, the central one first.
+    #[must_use]
+    pub fn scenario_names(&self) -> Vec<String> {
+        std::iter::once(self.central_scenario.clone())
+            .chain(self.scenarios.iter().map(|s| s.name.clone()))
+            .collect()
+    }
+
+    /// The scenario called `name` (ignoring case and surrounding spaces): `Some(None)` for the
+    /// central one, `Some(Some(i))` for `scenarios[i]`, `None` when there is no such scenario.
+    #[must_use]
+    pub fn scenario_named(&self, name: &str) -> Option<Option<usize>> {
+        let wanted = name.trim();
+        if self.central_scenario.trim().eq_ignore_ascii_case(wanted) {
+            return Some(None);
+        }
+        self.scenarios
+            .iter()
+            .position(|s| s.name.trim().eq_ignore_ascii_case(wanted))
+            .map(Some)
     }
 
     /// Looks a sharing basis up by name.

@@ -22,6 +22,9 @@ pub struct CaseOption {
     /// The costs, savings and income of the option.
     #[serde(default)]
     pub lines: Vec<Line>,
+    /// The Green Book optimism-bias assessment of the option, if made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optimism_bias: Option<super::OptimismBias>,
     /// How late the benefits may come, for risk analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_range: Option<super::DelayRange>,
@@ -49,6 +52,60 @@ pub struct Adjustments {
     /// Every benefit arrives this many whole months later, 0 to 36.
     #[serde(default)]
     pub benefit_delay_months: u32,
+    /// What the chosen scenario and the optimism-bias assessment add on top: worked out by
+    /// the engine for one computation, never saved, never entered.
+    #[serde(skip)]
+    pub overlay: Overlay,
+}
+
+/// A scenario's and optimism bias's effect on an option, on top of its own adjustments. The
+/// multipliers compose with the option's (costs x (1 + its uplift) x the factors here), and
+/// the delay adds to its delay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlay {
+    /// On every cost line: 1 + the scenario's cost uplift.
+    pub cost_factor: Decimal,
+    /// On one-off investment lines: 1 + the optimism-bias investment uplift.
+    pub investment_factor: Decimal,
+    /// On recurring cost lines: 1 + the optimism-bias running-cost uplift.
+    pub running_cost_factor: Decimal,
+    /// On every benefit line: 1 - the scenario's benefit shortfall.
+    pub benefit_factor: Decimal,
+    /// Months added to the option's benefit delay: the scenario's and optimism bias's.
+    pub delay_months: u32,
+    /// Factors by category (1 + the scenario's change), matched ignoring case and spaces.
+    pub categories: Vec<(String, Decimal)>,
+}
+
+impl Default for Overlay {
+    fn default() -> Self {
+        Self {
+            cost_factor: Decimal::ONE,
+            investment_factor: Decimal::ONE,
+            running_cost_factor: Decimal::ONE,
+            benefit_factor: Decimal::ONE,
+            delay_months: 0,
+            categories: Vec::new(),
+        }
+    }
+}
+
+impl Overlay {
+    /// The factor for a line of category `category`: 1 unless the scenario changes it.
+    #[must_use]
+    pub fn category_factor(&self, category: &str) -> Decimal {
+        let wanted = category.trim();
+        self.categories
+            .iter()
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case(wanted))
+            .map_or(Decimal::ONE, |(_, f)| *f)
+    }
+
+    /// True when it changes nothing.
+    #[must_use]
+    pub fn is_neutral(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Adjustments {
@@ -58,5 +115,6 @@ impl Adjustments {
         self.cost_uplift.is_zero()
             && self.benefit_shortfall.is_zero()
             && self.benefit_delay_months == 0
+            && self.overlay.is_neutral()
     }
 }

@@ -18,6 +18,10 @@ pub const MAX_OPTIONS: usize = 50;
 pub const MAX_LINES: usize = 5_000;
 /// The most partners a case may name.
 pub const MAX_PARTNERS: usize = 50;
+/// The most scenarios a case may hold besides the central one.
+pub const MAX_SCENARIOS: usize = 20;
+/// The longest implementation period an optimism-bias assessment may give, in months.
+pub const MAX_IMPLEMENTATION_MONTHS: u32 = 120;
 /// Earliest and latest first financial year accepted.
 pub const FIRST_YEAR_RANGE: (i32, i32) = (2000, 2100);
 
@@ -57,6 +61,7 @@ pub fn validate(case: &Case) -> Vec<Problem> {
     };
     v.case_settings(case);
     v.partners_and_bases(case);
+    v.scenarios(case);
     if case.options.is_empty() {
         v.push("options", "a case needs at least one option");
     }
@@ -375,9 +380,123 @@ impl Validator<'_> {
         }
     }
 
+    /// The scenarios: unique names (the central one's included, ignoring case), and changes
+    /// within the ranges an option's own adjustments take.
+    fn scenarios(&mut self, case: &Case) {
+        if case.central_scenario.trim().is_empty() {
+            self.push(
+                "central_scenario",
+                "give the case as entered a scenario name, such as Central",
+            );
+        }
+        if case.scenarios.len() > MAX_SCENARIOS {
+            self.push(
+                "scenarios",
+                format!(
+                    "{} scenarios is more than the {MAX_SCENARIOS} a case may hold",
+                    case.scenarios.len()
+                ),
+            );
+        }
+        let mut names: HashSet<String> = HashSet::new();
+        names.insert(case.central_scenario.trim().to_lowercase());
+        for (i, s) in case.scenarios.iter().enumerate() {
+            let prefix = format!("scenarios[{i}]");
+            let name = s.name.trim();
+            if name.is_empty() {
+                self.push(
+                    &format!("{prefix}.name"),
+                    format!("scenario {} has no name", i + 2),
+                );
+            } else if !names.insert(name.to_lowercase()) {
+                self.push(
+                    &format!("{prefix}.name"),
+                    format!("\"{name}\" is the name of another scenario; give each its own"),
+                );
+            }
+            let what = format!("scenario \"{name}\"");
+            if !in_range(s.cost_uplift, Decimal::ZERO, Decimal::TWO) {
+                self.push(
+                    &format!("{prefix}.cost_uplift"),
+                    format!(
+                        "{what}: a cost uplift of {} is outside 0% to 200%",
+                        percent(s.cost_uplift)
+                    ),
+                );
+            }
+            if !in_range(s.benefit_shortfall, Decimal::ZERO, Decimal::ONE) {
+                self.push(
+                    &format!("{prefix}.benefit_shortfall"),
+                    format!(
+                        "{what}: a benefit shortfall of {} is outside 0% to 100%",
+                        percent(s.benefit_shortfall)
+                    ),
+                );
+            }
+            if s.benefit_delay_months > MAX_BENEFIT_DELAY_MONTHS {
+                self.push(
+                    &format!("{prefix}.benefit_delay_months"),
+                    format!(
+                        "{what}: {} months is more than the {MAX_BENEFIT_DELAY_MONTHS} accepted",
+                        s.benefit_delay_months
+                    ),
+                );
+            }
+            if let Some(rate) = s.inflation {
+                self.rate(&format!("{prefix}.inflation"), rate, "general inflation");
+            }
+            for (category, change) in &s.categories {
+                let field = format!("{prefix}.categories.{category}");
+                if category.trim().is_empty() {
+                    self.push(
+                        &field,
+                        format!("{what}: a change by category needs the category's name"),
+                    );
+                } else if !in_range(*change, -Decimal::ONE, Decimal::TEN) {
+                    self.push(
+                        &field,
+                        format!(
+                            "{what}: a change of {} for {category} is outside -100% (the lines drop to zero) to +1000%",
+                            percent(*change)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn optimism_bias(&mut self, bias: &super::OptimismBias) {
+        if !in_range(bias.mitigated, Decimal::ZERO, Decimal::ONE) {
+            self.push(
+                "optimism_bias.mitigated",
+                format!(
+                    "{} mitigated is outside 0% to 100% (in the case file a fraction, 0.5 for half)",
+                    percent(bias.mitigated)
+                ),
+            );
+        } else if !bias.mitigated.is_zero() && bias.reason.trim().is_empty() {
+            self.push(
+                "optimism_bias.reason",
+                "give the reason the risk is taken as mitigated: the Green Book asks for evidence before optimism bias is lowered",
+            );
+        }
+        if bias.implementation_months > MAX_IMPLEMENTATION_MONTHS {
+            self.push(
+                "optimism_bias.implementation_months",
+                format!(
+                    "{} months is more than the {MAX_IMPLEMENTATION_MONTHS} accepted for an implementation period",
+                    bias.implementation_months
+                ),
+            );
+        }
+    }
+
     fn option(&mut self, case: &Case, option: &CaseOption) {
         if option.name.trim().is_empty() {
             self.push("name", "give the option a name");
+        }
+        if let Some(bias) = &option.optimism_bias {
+            self.optimism_bias(bias);
         }
         let adj = &option.adjustments;
         if !in_range(adj.cost_uplift, Decimal::ZERO, Decimal::TWO) {

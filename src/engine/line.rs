@@ -72,16 +72,28 @@ pub fn line_flows(
     inflation: Decimal,
     prices: &mut Prices,
 ) -> (LineFlows, Decimal) {
-    let entered = line.amounts.by_year(years);
+    let overlay = &adjustments.overlay;
+    let mut entered = line.amounts.by_year(years);
+    // A scenario's change for the line's category comes before everything else.
+    let category = overlay.category_factor(&line.category);
+    if category != Decimal::ONE {
+        entered = scale(entered, category);
+    }
     let (base, lost) = if line.kind.is_benefit() {
-        let (moved, lost) = delay(&entered, adjustments.benefit_delay_months);
-        let keep = Decimal::ONE - adjustments.benefit_shortfall;
+        let months = adjustments
+            .benefit_delay_months
+            .saturating_add(overlay.delay_months);
+        let (moved, lost) = delay(&entered, months);
+        let keep = (Decimal::ONE - adjustments.benefit_shortfall) * overlay.benefit_factor;
         (scale(moved, keep), lost * keep)
     } else {
-        (
-            scale(entered, Decimal::ONE + adjustments.cost_uplift),
-            Decimal::ZERO,
-        )
+        let mut factor = (Decimal::ONE + adjustments.cost_uplift) * overlay.cost_factor;
+        if line.kind.is_investment() {
+            factor *= overlay.investment_factor;
+        } else if line.kind == crate::case::LineKind::RecurringCost {
+            factor *= overlay.running_cost_factor;
+        }
+        (scale(entered, factor), Decimal::ZERO)
     };
     let rate = match basis {
         PriceBasis::Year0 => line.indexation.unwrap_or(inflation),

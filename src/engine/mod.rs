@@ -14,6 +14,7 @@ pub mod partner;
 pub mod payback;
 pub mod results;
 pub mod risk;
+pub mod scenario;
 pub mod sensitivity;
 
 pub use figures::{KindTotals, figures, incremental, kind_slot};
@@ -25,26 +26,61 @@ use line::line_flows;
 use partner::Shares;
 use rust_decimal::Decimal;
 
-/// Validates the case and computes every option and partner.
+/// Validates the case and computes every option and partner, in the central scenario (the
+/// case as entered) with each option's optimism bias.
 ///
 /// # Errors
 /// Every validation problem, when there is any: nothing is computed from a broken case.
 pub fn compute(case: &Case) -> Result<CaseResults, Vec<Problem>> {
+    compute_under(case, None)
+}
+
+/// Validates the case and computes every option and partner under scenario `scenario`
+/// (`None` for the central one, else an index into `case.scenarios`).
+///
+/// # Errors
+/// Every validation problem, when there is any: nothing is computed from a broken case.
+pub fn compute_under(case: &Case, scenario: Option<usize>) -> Result<CaseResults, Vec<Problem>> {
     let problems = validate(case);
     if problems.is_empty() {
-        Ok(compute_valid(case))
+        Ok(compute_appraised(
+            &scenario::appraised(case, scenario),
+            scenario,
+        ))
     } else {
         Err(problems)
     }
 }
 
-/// Computes a case already known to be valid ([`validate`] returned nothing).
+/// Computes a case already known to be valid ([`validate`] returned nothing), in the central
+/// scenario with each option's optimism bias.
 #[must_use]
 pub fn compute_valid(case: &Case) -> CaseResults {
+    compute_appraised(&scenario::appraised(case, None), None)
+}
+
+/// Validates and computes a case whose overlays are already set ([`scenario::appraised`]), as
+/// it is: what sensitivity and risk use to recompute an option under the same scenario.
+///
+/// # Errors
+/// Every validation problem, when there is any.
+pub fn compute_as_is(case: &Case) -> Result<CaseResults, Vec<Problem>> {
+    let problems = validate(case);
+    if problems.is_empty() {
+        Ok(compute_appraised(case, None))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Computes a valid case whose overlays are set, naming the figures' scenario. The scenario
+/// index only names the figures: the overlays already carry it.
+#[must_use]
+pub fn compute_appraised(case: &Case, scenario: Option<usize>) -> CaseResults {
     let years = usize::from(case.horizon);
     let labels: Vec<String> = (0..years).map(|t| case.year_label(t)).collect();
     let discount = discount_factors(case.discount_rate, years);
-    let mut prices = Prices::new(case.inflation, years);
+    let mut prices = Prices::new(case.general_inflation(), years);
     let mut options: Vec<OptionResults> = case
         .options
         .iter()
@@ -53,7 +89,17 @@ pub fn compute_valid(case: &Case) -> CaseResults {
     if let Some(base) = case.baseline_index() {
         add_incremental(&mut options, base, &labels, &discount);
     }
+    for (option, source) in options.iter_mut().zip(&case.options) {
+        if let Some(bias) = &source.optimism_bias {
+            option.figures.warnings.extend(
+                bias.below_lower_bounds()
+                    .into_iter()
+                    .map(|below| Warning::OptimismBiasBelowLowerBound { below }),
+            );
+        }
+    }
     CaseResults {
+        scenario: (!case.scenarios.is_empty()).then(|| scenario::name(case, scenario)),
         years: labels,
         partners: case.partners.iter().map(|p| p.name.clone()).collect(),
         options,
@@ -124,7 +170,7 @@ fn option_results(
             years,
             &option.adjustments,
             case.line_prices(line),
-            case.inflation,
+            case.general_inflation(),
             prices,
         );
         lost += lost_here;
@@ -168,7 +214,10 @@ fn option_results(
     let mut figures = figures(&totals, labels, discount);
     if lost > Decimal::ZERO {
         figures.warnings.push(Warning::DelayedPastHorizon {
-            months: option.adjustments.benefit_delay_months,
+            months: option
+                .adjustments
+                .benefit_delay_months
+                .saturating_add(option.adjustments.overlay.delay_months),
             lost,
         });
     }

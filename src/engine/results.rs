@@ -10,6 +10,9 @@ use rust_decimal::Decimal;
 /// Results for every option of a case.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseResults {
+    /// The scenario the figures are under ("Central" for the case as entered), when the case
+    /// has scenarios; `None` when it has only the case as entered.
+    pub scenario: Option<String>,
     /// Financial year labels, year 0 first (`2026/27`...).
     pub years: Vec<String>,
     /// Partner names, in the case's order.
@@ -331,6 +334,11 @@ pub enum Warning {
         /// The baseline's name.
         against: String,
     },
+    /// A figure of the option's optimism-bias assessment is below the guidance's lower bound.
+    OptimismBiasBelowLowerBound {
+        /// Which figure, its value and its bound.
+        below: crate::case::BelowLowerBound,
+    },
 }
 
 impl Warning {
@@ -348,6 +356,7 @@ impl Warning {
             Self::NoCosts => WarningCode::NoCosts,
             Self::PartnerUntouched { .. } => WarningCode::PartnerUntouched,
             Self::NoExtraCosts { .. } => WarningCode::NoExtraCosts,
+            Self::OptimismBiasBelowLowerBound { .. } => WarningCode::OptimismBiasBelowLowerBound,
         }
     }
 }
@@ -375,6 +384,8 @@ pub enum WarningCode {
     PartnerUntouched,
     /// Against the baseline the option costs no more, so there is no incremental BCR or ROI.
     NoExtraCosts,
+    /// An optimism-bias figure is below its lower bound.
+    OptimismBiasBelowLowerBound,
 }
 
 impl WarningCode {
@@ -392,6 +403,7 @@ impl WarningCode {
             Self::NoCosts => "no_costs",
             Self::PartnerUntouched => "partner_untouched",
             Self::NoExtraCosts => "no_extra_costs",
+            Self::OptimismBiasBelowLowerBound => "optimism_bias_below_lower_bound",
         }
     }
 }

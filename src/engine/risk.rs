@@ -9,7 +9,7 @@
 //! same results on any number of threads.
 
 use super::partner::Shares;
-use super::{OptionResults, compute};
+use super::{OptionResults, compute_as_is};
 use crate::case::{Case, Distribution, Line, RangeUnit};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -149,7 +149,7 @@ impl Model {
             single.options = vec![chosen];
             // One option alone: no baseline to measure it against.
             single.baseline = None;
-            let results = compute(&single).ok()?;
+            let results = compute_as_is(&single).ok()?;
             flows.push(signed_flows(&results.options[0]));
         }
         let mut groups: Vec<&crate::case::Sharing> = Vec::new();

@@ -6,7 +6,7 @@
 //! times the change: no need to recompute the case for every bar.
 
 use super::payback::payback;
-use super::{OptionResults, Payback, compute};
+use super::{OptionResults, Payback, compute_as_is};
 use crate::case::{Case, Line, RangeUnit};
 use rust_decimal::Decimal;
 
@@ -255,7 +255,8 @@ fn delay_threshold(case: &Case, option: usize) -> Threshold {
         let single = with_option(case, option, |o| {
             o.adjustments.benefit_delay_months = months;
         });
-        compute(&single).is_ok_and(|r| r.options[0].figures.measures.payback.years().is_some())
+        compute_as_is(&single)
+            .is_ok_and(|r| r.options[0].figures.measures.payback.years().is_some())
     };
     if !pays_back(0) {
         return Threshold::Never;
@@ -274,7 +275,7 @@ fn shortfall_threshold(case: &Case, option: usize) -> Threshold {
     let single = with_option(case, option, |o| {
         o.adjustments.benefit_shortfall = Decimal::ZERO;
     });
-    let Ok(results) = compute(&single) else {
+    let Ok(results) = compute_as_is(&single) else {
         return Threshold::Never;
     };
     let figures = &results.options[0].figures;

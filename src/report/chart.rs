@@ -323,3 +323,37 @@ pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart 
 pub fn axis_money(value: f64, style: MoneyStyle) -> String {
     Decimal::from_f64_retain(value).map_or_else(String::new, |d| money(d, style))
 }
+
+/// One option's payback curve under every scenario at once; `None` when no scenario has
+/// figures for it.
+#[must_use]
+pub fn scenarios_payback(
+    runs: &[crate::engine::scenario::Run],
+    option: usize,
+    basis: Basis,
+    rate: Decimal,
+) -> Option<PaybackChart> {
+    let first = runs.iter().find_map(|r| r.results.as_ref())?;
+    let name = &first.options.get(option)?.name;
+    Some(PaybackChart {
+        title: format!("{name}: when it pays back under each scenario"),
+        basis_label: basis.label(first.years.first().map_or("", String::as_str), rate),
+        axis_label: basis.axis_label().to_owned(),
+        years: first.years.clone(),
+        curves: runs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, run)| {
+                let results = run.results.as_ref()?;
+                let o = results.options.get(option)?;
+                Some(curve(
+                    &run.name,
+                    PALETTE[i % PALETTE.len()],
+                    &o.figures,
+                    basis,
+                    &results.years,
+                ))
+            })
+            .collect(),
+    })
+}

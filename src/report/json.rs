@@ -189,7 +189,7 @@ pub fn summary(case: &Case, results: &CaseResults) -> Value {
         "first_year": case.first_year,
         "horizon": case.horizon,
         "discount_rate": case.discount_rate.to_string(),
-        "inflation": case.inflation.to_string(),
+        "inflation": case.general_inflation().to_string(),
         "prices": case.prices.key(),
         "baseline": case.baseline.as_ref().filter(|_| case.baseline_index().is_some()),
         "years": results.years,

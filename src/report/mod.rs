@@ -10,6 +10,7 @@ pub mod json;
 pub mod measures;
 pub mod partners;
 pub mod risk;
+pub mod scenarios;
 pub mod summary;
 pub mod table;
 pub use table::tab_separated;

@@ -23,7 +23,7 @@ pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String 
         results.years.first().map_or("", String::as_str),
         results.years.last().map_or("", String::as_str),
         percent_short(case.discount_rate),
-        percent_short(case.inflation),
+        percent_short(case.general_inflation()),
     );
     let _ = writeln!(out, "Partners: {}.", results.partners.join(", "));
     let _ = writeln!(out, "{}", words::prices_sentence(case));

@@ -92,6 +92,24 @@ pub fn warning(warning: &Warning, years: &[String]) -> String {
         Warning::PartnerUntouched { partner } => {
             format!("{partner} bears no costs and receives no benefits")
         }
+        Warning::OptimismBiasBelowLowerBound { below } => {
+            let (what, value, lower) = match below {
+                crate::case::BelowLowerBound::Investment { value, lower } => {
+                    ("investment uplift", value, lower)
+                }
+                crate::case::BelowLowerBound::Duration { value, lower } => {
+                    ("duration figure", value, lower)
+                }
+                crate::case::BelowLowerBound::RunningCost { value, lower } => {
+                    ("running-cost uplift", value, lower)
+                }
+            };
+            format!(
+                "the optimism-bias {what}, {}, is below the Green Book's lower bound of {}: mitigation is taken further than the guidance expects before contract award",
+                percent(*value, 1),
+                percent(*lower, 0)
+            )
+        }
         Warning::NoExtraCosts { against } => format!(
             "against {against} it costs no more, so there is no incremental benefit-cost ratio or return on investment"
         ),
@@ -225,4 +243,14 @@ pub fn prices_sentence(case: &crate::case::Case) -> String {
         1 => format!("Amounts are entered in {what}, except 1 line in {other}."),
         n => format!("Amounts are entered in {what}, except {n} lines in {other}."),
     }
+}
+
+/// The scenario figures are under, as every view heads them: `Prudent scenario`; `None` for
+/// a case with no scenarios but the case as entered.
+#[must_use]
+pub fn scenario_label(results: &crate::engine::CaseResults) -> Option<String> {
+    results
+        .scenario
+        .as_ref()
+        .map(|name| format!("{name} scenario"))
 }

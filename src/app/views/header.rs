@@ -198,13 +198,41 @@ fn cards(
     });
 }
 
+/// The scenario every figure is under, beside the what-if row.
+fn scenario_switch(names: &[String], scenario: &mut Option<usize>, ui: &mut egui::Ui) {
+    if names.len() < 2 {
+        return;
+    }
+    ui.label(egui::RichText::new("Scenario").font(egui::FontId::new(15.0, strong_family())));
+    let shown = scenario
+        .and_then(|i| names.get(i + 1))
+        .or_else(|| names.first())
+        .cloned()
+        .unwrap_or_default();
+    egui::ComboBox::from_id_salt("scenario-switch")
+        .selected_text(shown)
+        .truncate()
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            for (i, name) in names.iter().enumerate() {
+                ui.selectable_value(scenario, i.checked_sub(1), name);
+            }
+        })
+        .response
+        .accessible_name("Scenario".to_owned())
+        .on_hover_text("Every figure, chart and table follows the scenario chosen here; the Scenarios tab shows them all side by side");
+    ui.separator();
+}
+
 fn what_if(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let index = cx.view.option;
+    let names = cx.case.scenario_names();
     let Some(option) = cx.case.options.get_mut(index) else {
         return;
     };
     let a = &mut option.adjustments;
     ui.horizontal_wrapped(|ui| {
+        scenario_switch(&names, &mut cx.view.scenario, ui);
         ui.label(egui::RichText::new("What if").font(egui::FontId::new(15.0, strong_family())));
         percent_slider(ui, "Cost uplift", &mut a.cost_uplift, 100);
         percent_slider(ui, "Benefit shortfall", &mut a.benefit_shortfall, 100);

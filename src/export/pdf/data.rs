@@ -280,7 +280,7 @@ pub fn build(
              real terms are in {first} prices, discounted at {} a year. General inflation {}. {}{}",
             years.len(),
             percent_short(case.discount_rate),
-            percent_short(case.inflation),
+            percent_short(case.general_inflation()),
             words::prices_sentence(case),
             case.baseline
                 .as_ref()
@@ -504,7 +504,7 @@ fn assumptions(case: &Case, results: &CaseResults) -> Vec<[String; 2]> {
             "General inflation".into(),
             format!(
                 "{} a year (lines may set their own indexation)",
-                percent_short(case.inflation)
+                percent_short(case.general_inflation())
             ),
         ],
         ["Partners".into(), results.partners.join(", ")],

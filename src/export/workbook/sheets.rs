@@ -404,7 +404,7 @@ pub fn summary(
             case.horizon,
             case.year_label(0),
             percent(case.discount_rate, 2),
-            percent(case.inflation, 2),
+            percent(case.general_inflation(), 2),
             if provenance.left_out.is_empty() {
                 String::new()
             } else {
@@ -592,7 +592,7 @@ pub fn assumptions(
         "General inflation (named Inflation)",
         &fm.label,
     )?;
-    sheet.write_number_with_format(6, 1, f(case.inflation), &fm.percent)?;
+    sheet.write_number_with_format(6, 1, f(case.general_inflation()), &fm.percent)?;
     let mut row = 8;
     for (c, title) in [
         "Option",
