@@ -1,7 +1,6 @@
 //! `sharecase export`: the committee paper's files, with no window and no GPU.
 
 use super::{Outcome, read};
-use crate::engine;
 use crate::export::{self, Format, Provenance};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,6 +23,9 @@ pub struct ExportArgs {
     /// The date printed on the report (default: today), for a paper dated ahead.
     #[arg(long)]
     pub date: Option<String>,
+    /// The scenario to export (by name; default: the central one, the case as entered).
+    #[arg(long)]
+    pub scenario: Option<String>,
 }
 
 fn formats(names: &[String]) -> Result<Vec<Format>, String> {
@@ -71,14 +73,8 @@ fn folder(dir: &Path) -> Result<(), String> {
 pub fn run(args: &ExportArgs) -> Outcome {
     let formats = formats(&args.formats)?;
     let case = read(&args.file)?;
-    let results = engine::compute(&case).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
-        format!(
-            "{} is not valid, so nothing was exported:\n{}",
-            args.file.display(),
-            list.join("\n")
-        )
-    })?;
+    let scenario = super::scenario_index(&case, args.scenario.as_deref())?;
+    let (case, results) = super::appraised(&args.file, &case, scenario, "exported")?;
     let (case, results) =
         export::select(&case, &results, args.option.as_deref()).map_err(|e| e.to_string())?;
     folder(&args.to)?;

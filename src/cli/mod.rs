@@ -69,6 +69,21 @@ pub enum Command {
         /// How to show money in the text tables.
         #[arg(long, value_enum, default_value_t = MoneyArg::Pounds)]
         money: MoneyArg,
+        /// The scenario to compute (by name; default: the central one, the case as entered).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// Every option under every scenario: NPV, payback, discounted payback, NPV against the
+    /// baseline and each partner's payback.
+    Scenarios {
+        /// The case file (`.sharecase.json`).
+        file: PathBuf,
+        /// Print JSON: `scenarios` (names, central first) and `options[].results[]`.
+        #[arg(long)]
+        json: bool,
+        /// How to show money in the text table.
+        #[arg(long, value_enum, default_value_t = MoneyArg::Pounds)]
+        money: MoneyArg,
     },
     /// Sensitivity and risk: tornado, switching values and Monte Carlo, per option and partner.
     Risk(RiskArgs),
@@ -119,6 +134,9 @@ pub struct RiskArgs {
     /// The tornado by category instead of by line.
     #[arg(long)]
     pub by_category: bool,
+    /// The scenario to analyse (by name; default: the central one).
+    #[arg(long)]
+    pub scenario: Option<String>,
     /// Print JSON: tornado, switching values and Monte Carlo, per option.
     #[arg(long)]
     pub json: bool,
@@ -165,7 +183,15 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             option,
             money,
-        }) => summary(&file, json, option.as_deref(), money.into()),
+            scenario,
+        }) => summary(
+            &file,
+            json,
+            option.as_deref(),
+            scenario.as_deref(),
+            money.into(),
+        ),
+        Some(Command::Scenarios { file, json, money }) => scenarios(&file, json, money.into()),
         Some(Command::Flows { rate, json, values }) => bare_flows(&rate, json, &values),
         Some(Command::Risk(args)) => risk(&args),
         Some(Command::Export(args)) => export::run(&args),
@@ -266,17 +292,70 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn summary(file: &Path, json: bool, option: Option<&str>, style: MoneyStyle) -> Outcome {
-    let mut case = read(file)?;
-    let only = option.map(|name| option_index(&case, name)).transpose()?;
-    let mut results = engine::compute(&case).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+/// The scenario `name` (`None`, the central one, when not given), or an error that lists the
+/// case's scenarios.
+pub(crate) fn scenario_index(case: &Case, name: Option<&str>) -> Result<Option<usize>, String> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    case.scenario_named(name).ok_or_else(|| {
         format!(
-            "{} is not valid, so nothing was computed:\n{}",
+            "--scenario: there is no scenario called \"{name}\"; the scenarios are: {}",
+            case.scenario_names().join(", ")
+        )
+    })
+}
+
+/// Validates the case and gives it under scenario `scenario`, with every option's optimism
+/// bias, and its figures: what every command past reading works from.
+pub(crate) fn appraised(
+    file: &Path,
+    case: &Case,
+    scenario: Option<usize>,
+    nothing: &str,
+) -> Result<(Case, engine::CaseResults), String> {
+    let problems = case::validate(case);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+        return Err(format!(
+            "{} is not valid, so nothing was {nothing}:\n{}",
             file.display(),
             list.join("\n")
-        )
-    })?;
+        ));
+    }
+    let appraised = engine::scenario::appraised(case, scenario);
+    let results = engine::compute_appraised(&appraised, scenario);
+    Ok((appraised, results))
+}
+
+fn scenarios(file: &Path, json: bool, style: MoneyStyle) -> Outcome {
+    let case = read(file)?;
+    appraised(file, &case, None, "computed")?;
+    let runs = engine::scenario::every(&case, |_| false);
+    if json {
+        let value = report::scenarios::json(&runs);
+        return print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"));
+    }
+    let table = report::scenarios::table(&runs, case.discount_rate, style);
+    print(&format!(
+        "{}\n{}\n\n{}",
+        case.title,
+        table.title,
+        table.to_text("  ")
+    ))
+}
+
+fn summary(
+    file: &Path,
+    json: bool,
+    option: Option<&str>,
+    scenario: Option<&str>,
+    style: MoneyStyle,
+) -> Outcome {
+    let case = read(file)?;
+    let only = option.map(|name| option_index(&case, name)).transpose()?;
+    let scenario = scenario_index(&case, scenario)?;
+    let (mut case, mut results) = appraised(file, &case, scenario, "computed")?;
     if let Some(at) = only {
         // Computed with every option, so that the one shown keeps its figures against the
         // baseline.
@@ -310,14 +389,9 @@ fn risk(args: &RiskArgs) -> Outcome {
     use crate::engine::sensitivity::{switching_values, tornado};
     use std::sync::atomic::{AtomicBool, AtomicU64};
     let case = read(&args.file)?;
-    let results = engine::compute(&case).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
-        format!(
-            "{} is not valid, so nothing was computed:\n{}",
-            args.file.display(),
-            list.join("\n")
-        )
-    })?;
+    let scenario = scenario_index(&case, args.scenario.as_deref())?;
+    // Tornado, switching values and Monte Carlo all work on the case under the scenario.
+    let (case, results) = appraised(&args.file, &case, scenario, "computed")?;
     let chosen: Vec<usize> = match &args.option {
         Some(name) => vec![option_index(&case, name)?],
         None => (0..case.options.len()).collect(),

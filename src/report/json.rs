@@ -156,6 +156,19 @@ pub fn summary(case: &Case, results: &CaseResults) -> Value {
         .map(|(o, source)| {
             let mut value = figures(&o.figures, &results.years);
             value["name"] = json!(o.name);
+            if let Some(bias) = &source.optimism_bias {
+                let f = bias.figures();
+                value["optimism_bias"] = json!({
+                    "investment_type": bias.investment_type.key(),
+                    "running_cost_type": bias.running_cost_type.map(|t| t.key()),
+                    "mitigated": bias.mitigated.to_string(),
+                    "reason": bias.reason,
+                    "investment_uplift": f.investment_uplift.normalize().to_string(),
+                    "running_cost_uplift": f.running_cost_uplift.normalize().to_string(),
+                    "duration": f.duration.normalize().to_string(),
+                    "extra_delay_months": f.extra_delay_months,
+                });
+            }
             value["adjustments"] = json!({
                 "cost_uplift": source.adjustments.cost_uplift.to_string(),
                 "benefit_shortfall": source.adjustments.benefit_shortfall.to_string(),
@@ -191,6 +204,7 @@ pub fn summary(case: &Case, results: &CaseResults) -> Value {
         "discount_rate": case.discount_rate.to_string(),
         "inflation": case.general_inflation().to_string(),
         "prices": case.prices.key(),
+        "scenario": results.scenario,
         "baseline": case.baseline.as_ref().filter(|_| case.baseline_index().is_some()),
         "years": results.years,
         "partners": results.partners,

@@ -27,6 +27,9 @@ pub fn summary(case: &Case, results: &CaseResults, style: MoneyStyle) -> String 
     );
     let _ = writeln!(out, "Partners: {}.", results.partners.join(", "));
     let _ = writeln!(out, "{}", words::prices_sentence(case));
+    if let Some(sentence) = words::scenario_sentence(case, results) {
+        let _ = writeln!(out, "{sentence}");
+    }
     if let Some(base) = case
         .baseline
         .as_ref()
@@ -76,6 +79,9 @@ fn option_section(
             "Adjustments: {}.",
             words::adjustments(&source.adjustments)
         );
+        if let Some(bias) = &source.optimism_bias {
+            let _ = writeln!(out, "Optimism bias: {}.", words::optimism_bias(bias));
+        }
     }
     out.push('\n');
     out.push_str(&yearly_table(&option.figures, style));

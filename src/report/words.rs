@@ -254,3 +254,86 @@ pub fn scenario_label(results: &crate::engine::CaseResults) -> Option<String> {
         .as_ref()
         .map(|name| format!("{name} scenario"))
 }
+
+/// A scenario's changes in words: `costs +10%, benefits -10%, benefits 6 months late,
+/// inflation 3%, Staff -20%`; `as entered` when it changes nothing.
+#[must_use]
+pub fn scenario(s: &crate::case::Scenario) -> String {
+    let mut parts = Vec::new();
+    if !s.cost_uplift.is_zero() {
+        parts.push(format!("costs +{}", percent_short(s.cost_uplift)));
+    }
+    if !s.benefit_shortfall.is_zero() {
+        parts.push(format!("benefits -{}", percent_short(s.benefit_shortfall)));
+    }
+    if s.benefit_delay_months > 0 {
+        parts.push(format!(
+            "benefits {} month{} late",
+            s.benefit_delay_months,
+            if s.benefit_delay_months == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some(rate) = s.inflation {
+        parts.push(format!("general inflation {}", percent_short(rate)));
+    }
+    for (category, change) in &s.categories {
+        let sign = if change.is_sign_negative() { "" } else { "+" };
+        parts.push(format!("{category} {sign}{}", percent_short(*change)));
+    }
+    if parts.is_empty() {
+        "as entered".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The scenario a set of figures is under, with what it changes: `Scenario: Prudent (costs
+/// +10%, ...).`; `None` when the case has no scenarios but the case as entered.
+#[must_use]
+pub fn scenario_sentence(
+    case: &crate::case::Case,
+    results: &crate::engine::CaseResults,
+) -> Option<String> {
+    let name = results.scenario.as_ref()?;
+    let changes = match case.scenario_named(name) {
+        Some(Some(i)) => scenario(&case.scenarios[i]),
+        _ => "the case as entered".into(),
+    };
+    Some(format!("Scenario: {name} ({changes})."))
+}
+
+/// An option's optimism-bias assessment in words: `Equipment and development, 50% mitigated
+/// (contract signed): investment +100%, benefits 5 months later`.
+#[must_use]
+pub fn optimism_bias(bias: &crate::case::OptimismBias) -> String {
+    let f = bias.figures();
+    let mut out = format!(
+        "{}{}, {} mitigated",
+        bias.investment_type.label(),
+        bias.running_cost_type
+            .map(|t| format!(" and {}", t.label().to_lowercase()))
+            .unwrap_or_default(),
+        percent_short(bias.mitigated)
+    );
+    if !bias.reason.trim().is_empty() {
+        out.push_str(&format!(" ({})", bias.reason.trim()));
+    }
+    out.push_str(&format!(
+        ": investment +{}",
+        percent(f.investment_uplift, 1)
+    ));
+    if bias.running_cost_type.is_some() {
+        out.push_str(&format!(
+            ", running costs +{}",
+            percent(f.running_cost_uplift, 1)
+        ));
+    }
+    out.push_str(&format!(
+        ", implementation {} months x {} = benefits {} month{} later",
+        bias.implementation_months,
+        percent(f.duration, 1),
+        f.extra_delay_months,
+        if f.extra_delay_months == 1 { "" } else { "s" }
+    ));
+    out
+}
