@@ -21,6 +21,8 @@ pub enum Tab {
     Partners,
     /// Options side by side.
     Compare,
+    /// Every option under every scenario, the scenarios to edit, and optimism bias.
+    Scenarios,
     /// The selected option's yearly table.
     Yearly,
     /// Tornado, switching values and Monte Carlo.
@@ -29,12 +31,13 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Lines,
         Self::Payback,
         Self::Flows,
         Self::Partners,
         Self::Compare,
+        Self::Scenarios,
         Self::Yearly,
         Self::Sensitivity,
     ];
@@ -48,6 +51,7 @@ impl Tab {
             Self::Flows => "Investment and savings",
             Self::Partners => "Partners",
             Self::Compare => "Options compared",
+            Self::Scenarios => "Scenarios",
             Self::Yearly => "Yearly table",
             Self::Sensitivity => "Sensitivity and risk",
         }

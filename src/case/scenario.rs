@@ -81,3 +81,87 @@ impl Scenario {
             .map(|(_, change)| *change)
     }
 }
+
+impl super::Case {
+    /// Renames scenario `index` (`None`: the central one, the case as entered).
+    ///
+    /// # Errors
+    /// When another scenario has the name, ignoring case.
+    pub fn rename_scenario(&mut self, index: Option<usize>, name: &str) -> Result<(), String> {
+        let wanted = name.trim();
+        if wanted.is_empty() {
+            return Err("give the scenario a name".into());
+        }
+        let clash = std::iter::once((None, self.central_scenario.as_str()))
+            .chain(
+                self.scenarios
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (Some(i), s.name.as_str())),
+            )
+            .find(|(i, other)| *i != index && other.trim().eq_ignore_ascii_case(wanted));
+        if let Some((_, other)) = clash {
+            return Err(format!(
+                "another scenario is already called \"{other}\": choose a different name"
+            ));
+        }
+        match index {
+            None => self.central_scenario = wanted.to_owned(),
+            Some(i) => {
+                if let Some(s) = self.scenarios.get_mut(i) {
+                    s.name = wanted.to_owned();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A name not yet used by a scenario: `stem`, or `stem 2`, `stem 3`...
+    #[must_use]
+    pub fn unused_scenario_name(&self, stem: &str) -> String {
+        let taken = |name: &str| {
+            self.scenario_names()
+                .iter()
+                .any(|n| n.trim().eq_ignore_ascii_case(name))
+        };
+        if !taken(stem) {
+            return stem.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{stem} {n}"))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| stem.to_owned())
+    }
+
+    /// Adds a scenario: the Prudent one when the case has none of that name, else one that
+    /// changes nothing yet.
+    pub fn add_scenario(&mut self) {
+        let prudent = Scenario::prudent();
+        let scenario = if self.scenario_named(&prudent.name).is_none() {
+            prudent
+        } else {
+            Scenario {
+                name: self.unused_scenario_name("Scenario"),
+                ..Scenario::default()
+            }
+        };
+        self.scenarios.push(scenario);
+    }
+
+    /// Copies scenario `index` under a new name, after it.
+    pub fn duplicate_scenario(&mut self, index: usize) {
+        let Some(original) = self.scenarios.get(index) else {
+            return;
+        };
+        let mut copy = original.clone();
+        copy.name = self.unused_scenario_name(&format!("{} copy", original.name.trim()));
+        self.scenarios.insert(index + 1, copy);
+    }
+
+    /// Removes scenario `index`.
+    pub fn remove_scenario(&mut self, index: usize) {
+        if index < self.scenarios.len() {
+            self.scenarios.remove(index);
+        }
+    }
+}

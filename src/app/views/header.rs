@@ -29,7 +29,13 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 case.rename_option(index, &name)
             });
         });
-        // On the name's row, so the header keeps its height from option to option.
+        // On the name's row, so the header keeps its height from option to option, and the
+        // what-if row its width.
+        let names = cx.case.scenario_names();
+        if names.len() > 1 {
+            ui.add_space(12.0);
+            scenario_switch(&names, &mut cx.view.scenario, ui);
+        }
         if cx
             .analysis
             .option(index)
@@ -221,18 +227,15 @@ fn scenario_switch(names: &[String], scenario: &mut Option<usize>, ui: &mut egui
         .response
         .accessible_name("Scenario".to_owned())
         .on_hover_text("Every figure, chart and table follows the scenario chosen here; the Scenarios tab shows them all side by side");
-    ui.separator();
 }
 
 fn what_if(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let index = cx.view.option;
-    let names = cx.case.scenario_names();
     let Some(option) = cx.case.options.get_mut(index) else {
         return;
     };
     let a = &mut option.adjustments;
     ui.horizontal_wrapped(|ui| {
-        scenario_switch(&names, &mut cx.view.scenario, ui);
         ui.label(egui::RichText::new("What if").font(egui::FontId::new(15.0, strong_family())));
         percent_slider(ui, "Cost uplift", &mut a.cost_uplift, 100);
         percent_slider(ui, "Benefit shortfall", &mut a.benefit_shortfall, 100);

@@ -8,6 +8,7 @@ mod lines;
 mod menu;
 mod navigator;
 mod presentation;
+mod scenarios;
 mod sensitivity;
 mod tables;
 
@@ -63,6 +64,7 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             Tab::Flows => charts::flows_tab(&mut cx, ui),
             Tab::Partners => tables::partners_tab(&mut cx, ui),
             Tab::Compare => tables::compare_tab(&mut cx, ui),
+            Tab::Scenarios => scenarios::show(&mut cx, ui),
             Tab::Yearly => tables::yearly_tab(&mut cx, ui),
             Tab::Sensitivity => sensitivity::show(&mut cx, risk, sensitivity_run, ui),
         }

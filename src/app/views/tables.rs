@@ -87,7 +87,7 @@ impl Shown {
 }
 
 /// The notes under a table, muted.
-fn notes(ui: &mut egui::Ui, table: &Table) {
+pub fn notes(ui: &mut egui::Ui, table: &Table) {
     let muted = super::super::theme::Palette::of(ui).muted;
     for note in &table.notes {
         ui.label(egui::RichText::new(note).small().color(muted));
