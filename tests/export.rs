@@ -134,16 +134,35 @@ fn yearly_table_partners_add_up_to_the_option_in_every_column() {
     let case = example::case();
     let results = compute_valid(&case);
     let rows = records(&tables::yearly(&case, &results));
+    // Every scenario, the central one first.
     assert_eq!(
         rows.len(),
-        results.options.len() * (case.partners.len() + 1) * results.years.len()
+        (case.scenarios.len() + 1)
+            * results.options.len()
+            * (case.partners.len() + 1)
+            * results.years.len()
     );
+    assert_eq!(rows[0]["scenario"], case.central_scenario);
+    let prudent = sharecase::engine::compute_under(&case, Some(0)).expect("valid");
+    let full = &prudent.options[1];
+    let last = full.figures.years.last().expect("years");
+    let row = rows
+        .iter()
+        .find(|r| {
+            r["scenario"] == case.scenarios[0].name
+                && r["option"] == full.name
+                && r["partner"] == "All partners"
+                && r["financial_year"] == last.label
+        })
+        .expect("the Prudent scenario's rows");
+    assert_eq!(money(&row["cumulative"]), penny(last.cumulative_cash));
     for option in &results.options {
         for y in &option.figures.years {
             let at = |p: &str| {
                 rows.iter()
                     .find(|r| {
-                        r["option"] == option.name
+                        r["scenario"] == case.central_scenario
+                            && r["option"] == option.name
                             && r["partner"] == p
                             && r["financial_year"] == y.label
                     })
@@ -152,7 +171,7 @@ fn yearly_table_partners_add_up_to_the_option_in_every_column() {
             let whole = at("All partners");
             assert_eq!(money(&whole["net"]), penny(y.net_cash));
             assert_eq!(money(&whole["cumulative_pv"]), penny(y.cumulative_pv));
-            for column in &tables::YEARLY_COLUMNS[4..] {
+            for column in &tables::YEARLY_COLUMNS[5..] {
                 if *column == "discount_factor" {
                     continue;
                 }

@@ -30,7 +30,8 @@ pub const LINE_COLUMNS: [&str; 9] = [
 ];
 
 /// Columns of the yearly table.
-pub const YEARLY_COLUMNS: [&str; 15] = [
+pub const YEARLY_COLUMNS: [&str; 16] = [
+    "scenario",
     "option",
     "partner",
     "year",
@@ -117,8 +118,9 @@ pub fn lines(case: &Case, results: &CaseResults) -> String {
     to_text(&rows)
 }
 
-fn yearly_row(option: &str, partner: &str, y: &YearFigures) -> Vec<String> {
+fn yearly_row(scenario: &str, option: &str, partner: &str, y: &YearFigures) -> Vec<String> {
     vec![
+        safe_text(scenario),
         safe_text(option),
         safe_text(partner),
         y.index.to_string(),
@@ -158,20 +160,34 @@ fn rounded(figures: &Figures) -> Vec<YearFigures> {
         .collect()
 }
 
-/// The yearly summary: for each option, the whole option ("All partners") then each
-/// partner, one row per year, with the columns of the app's yearly table. Partners' money
-/// adds up to the option's to the penny.
+/// The yearly summary under every scenario (the central one first): for each option, the
+/// whole option ("All partners") then each partner, one row per year, with the columns of
+/// the app's yearly table. Partners' money adds up to the option's to the penny. `results`
+/// are the figures of the scenario exported; the others are worked out from `case`.
 #[must_use]
 pub fn yearly(case: &Case, results: &CaseResults) -> String {
-    let _ = case;
     let mut rows = vec![YEARLY_COLUMNS.iter().map(|c| (*c).to_owned()).collect()];
-    for option in &results.options {
-        for y in rounded(&option.figures) {
-            rows.push(yearly_row(&option.name, "All partners", &y));
-        }
-        for (partner, figures) in option.partners.iter().zip(apportioned(option)) {
-            for y in &figures.years {
-                rows.push(yearly_row(&option.name, &partner.name, y));
+    let shown = crate::engine::scenario::name(case, None);
+    let runs = if case.scenarios.is_empty() {
+        vec![crate::engine::scenario::Run {
+            name: shown,
+            results: Some(results.clone()),
+        }]
+    } else {
+        crate::engine::scenario::every(case, |_| false)
+    };
+    for run in &runs {
+        let Some(results) = &run.results else {
+            continue;
+        };
+        for option in &results.options {
+            for y in rounded(&option.figures) {
+                rows.push(yearly_row(&run.name, &option.name, "All partners", &y));
+            }
+            for (partner, figures) in option.partners.iter().zip(apportioned(option)) {
+                for y in &figures.years {
+                    rows.push(yearly_row(&run.name, &option.name, &partner.name, y));
+                }
             }
         }
     }

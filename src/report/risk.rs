@@ -207,6 +207,14 @@ pub fn text(
             money(option.figures.measures.npv, style),
             words::payback(&option.figures.measures.payback, &results.years)
         );
+        if let Some(sentence) = reconcile(
+            &case.options[index],
+            &option.figures.measures,
+            &risk.options[index][0],
+            &results.years,
+        ) {
+            let _ = writeln!(out, "  {sentence}");
+        }
     }
     out
 }
@@ -284,4 +292,106 @@ pub fn json(
             "partners": r.options[index][1..].iter().map(outcome_json).collect::<Vec<_>>(),
         })),
     })
+}
+
+/// Where the central case and the Monte Carlo trials disagree, the sentence that says so and
+/// why: the central NPV outside the trials' P10-P90, or the central payback year reached in
+/// fewer than half of the trials. `None` when they agree.
+#[must_use]
+pub fn reconcile(
+    option: &crate::case::CaseOption,
+    central: &crate::engine::Measures,
+    outcome: &Outcome,
+    years: &[String],
+) -> Option<String> {
+    if !option.has_ranges() {
+        return None;
+    }
+    let style = MoneyStyle::Compact;
+    let npv = rust_decimal::prelude::ToPrimitive::to_f64(&central.npv).unwrap_or(0.0);
+    let mut found = Vec::new();
+    if npv < outcome.npv.p10 || npv > outcome.npv.p90 {
+        found.push(format!(
+            "the central NPV, {}, lies outside the trials' P10 to P90 range ({} to {})",
+            money(central.npv, style),
+            money_f(outcome.npv.p10, style),
+            money_f(outcome.npv.p90, style)
+        ));
+    }
+    let trials: u64 = outcome.histogram.iter().sum();
+    if let Some(year) = central.payback.year_index()
+        && trials > 0
+    {
+        let by_then: u64 = outcome.histogram.iter().take(year + 1).sum();
+        #[allow(clippy::cast_precision_loss)]
+        let share = by_then as f64 / trials as f64;
+        if share < 0.5 {
+            found.push(format!(
+                "the central case pays back in {}, but only {:.0}% of trials do so by then",
+                years.get(year).map_or("", String::as_str),
+                share * 100.0
+            ));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "The central case and the trials disagree: {}. Why: {}.",
+        found.join("; "),
+        reasons(option)
+    ))
+}
+
+/// Why trials drawn from an option's ranges differ from its central case, in words.
+fn reasons(option: &crate::case::CaseOption) -> String {
+    use crate::case::RangeUnit;
+    let mut out = Vec::new();
+    if let Some(d) = &option.delay_range {
+        let central = option.adjustments.benefit_delay_months;
+        if central != d.most_likely || d.low != d.high {
+            out.push(format!(
+                "the central case has {}; the ranges expect {}-{} months, most likely {}",
+                if central == 0 {
+                    "no delay".to_owned()
+                } else {
+                    format!("a delay of {central} months")
+                },
+                d.low,
+                d.high,
+                d.most_likely
+            ));
+        }
+    }
+    let three = rust_decimal::Decimal::from(3);
+    let leaning = option
+        .lines
+        .iter()
+        .filter(|line| {
+            line.range.as_ref().is_some_and(|r| {
+                let mean = (r.low + r.most_likely + r.high) / three;
+                let entered = match r.unit {
+                    RangeUnit::Percent => rust_decimal::Decimal::ZERO,
+                    RangeUnit::Pounds => line.amounts.headline(),
+                };
+                // Worse than entered: benefits lower, costs higher.
+                if line.kind.is_benefit() {
+                    mean < entered
+                } else {
+                    mean > entered
+                }
+            })
+        })
+        .count();
+    if leaning > 0 {
+        out.push(format!(
+            "the ranges of {leaning} line{} lean towards higher costs or lower benefits than entered",
+            if leaning == 1 { "" } else { "s" }
+        ));
+    }
+    if out.is_empty() {
+        "the ranges are uneven around the amounts entered, so the trials' middle is not the central case".into()
+    } else {
+        out.join("; ")
+    }
 }

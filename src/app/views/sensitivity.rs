@@ -135,6 +135,20 @@ pub fn show(
                 ))
                 .color(palette.muted),
             );
+            let central = match cx.view.risk_entity {
+                0 => Some(&option.figures.measures),
+                p => option.partners.get(p - 1).map(|p| &p.figures.measures),
+            };
+            let entered = cx
+                .analysis
+                .computed()
+                .and_then(|(case, _)| case.options.get(at));
+            if let (Some(central), Some(entered)) = (central, entered)
+                && let Some(sentence) =
+                    crate::report::risk::reconcile(entered, central, outcome, &years)
+            {
+                ui.colored_label(palette.warning, sentence);
+            }
         }
     } else if ranged {
         ui.label("Running the trials...");

@@ -471,11 +471,18 @@ fn option_data(
             .and_then(|o| o.first())
             .zip(case.options.iter().find(|o| o.name == option.name))
             .map(|(o, entered)| {
-                format!(
+                let mut text = format!(
                     "{} {}.",
                     option.name,
                     risk::option_headline(entered, o, case.risk.target_year, years)
-                )
+                );
+                if let Some(sentence) =
+                    risk::reconcile(entered, &option.figures.measures, o, years)
+                {
+                    text.push(' ');
+                    text.push_str(&sentence);
+                }
+                text
             }),
     }
 }
