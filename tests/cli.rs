@@ -607,3 +607,122 @@ fn import_prices_other_than_cash_or_year0_are_refused() {
         .stderr(predicate::str::contains("use cash"))
         .stderr(predicate::str::contains("or year0"));
 }
+
+#[test]
+fn scenarios_prints_every_option_under_every_scenario() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_example(dir.path());
+    let output = sharecase()
+        .args(["scenarios", "--json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        json["scenarios"],
+        serde_json::json!(["Central", "Prudent", "High inflation"])
+    );
+    let full = &json["options"][1];
+    assert_eq!(full["name"], "Full shared service");
+    let results = full["results"].as_array().expect("results");
+    assert_eq!(results.len(), 3);
+    // Each scenario's column is what `summary --scenario` computes.
+    for (i, scenario) in ["Central", "Prudent", "High inflation"].iter().enumerate() {
+        let summary = sharecase()
+            .args(["summary", "--json", "--scenario", scenario])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        let s: serde_json::Value = serde_json::from_slice(&summary.stdout).expect("JSON");
+        assert_eq!(s["scenario"], *scenario);
+        assert_eq!(results[i]["scenario"], *scenario);
+        assert_eq!(results[i]["npv"], s["options"][1]["measures"]["npv"]);
+        assert_eq!(
+            results[i]["incremental_npv"],
+            s["options"][1]["incremental"]["measures"]["npv"]
+        );
+        assert_eq!(
+            results[i]["payback_years"],
+            s["options"][1]["measures"]["payback"]["years"]
+        );
+        assert_eq!(
+            results[i]["partners"].as_array().expect("partners").len(),
+            3
+        );
+    }
+    // Prudent is worse than central: costs up, savings down and later.
+    let npv = |i: usize| money_of(&results[i]["npv"]);
+    assert!(npv(1) < npv(0));
+    assert_eq!(
+        json["options"][0]["results"][0]["incremental_npv"],
+        serde_json::Value::Null
+    );
+    sharecase()
+        .args(["scenarios"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Options under each scenario"))
+        .stdout(predicate::str::contains("Prudent"));
+}
+
+#[test]
+fn an_unknown_scenario_is_refused_with_the_scenarios_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_example(dir.path());
+    for command in ["summary", "risk"] {
+        sharecase()
+            .args([command, "--scenario", "Optimistic"])
+            .arg(&path)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "--scenario: there is no scenario called \"Optimistic\"; the scenarios are: Central, Prudent, High inflation",
+            ));
+    }
+}
+
+#[test]
+fn summary_json_states_an_options_optimism_bias() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = sharecase::case::example::case();
+    case.options[1].optimism_bias = Some(sharecase::case::OptimismBias {
+        investment_type: sharecase::case::InvestmentType::EquipmentDevelopment,
+        running_cost_type: None,
+        mitigated: rust_decimal::Decimal::new(96, 2),
+        reason: "Contract signed at a fixed price".into(),
+        implementation_months: 12,
+    });
+    let path = dir.path().join("case.sharecase.json");
+    sharecase::case::save(&path, &case).expect("saved");
+    let output = sharecase()
+        .args(["summary", "--json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let ob = &json["options"][1]["optimism_bias"];
+    // 200% x 0.04 = 8%; 54% x 0.04 = 2.16%; 12 x 2.16% = 0.26 months, so none.
+    assert_eq!(ob["investment_type"], "equipment_development");
+    assert_eq!(ob["running_cost_type"], serde_json::Value::Null);
+    assert_eq!(ob["mitigated"], "0.96");
+    assert_eq!(ob["investment_uplift"], "0.08");
+    assert_eq!(ob["running_cost_uplift"], "0");
+    assert_eq!(ob["duration"], "0.0216");
+    assert_eq!(ob["extra_delay_months"], 0);
+    let codes: Vec<&str> = json["options"][1]["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "optimism_bias_below_lower_bound")
+            .count(),
+        2
+    );
+}

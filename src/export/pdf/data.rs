@@ -476,8 +476,7 @@ fn option_data(
                     option.name,
                     risk::option_headline(entered, o, case.risk.target_year, years)
                 );
-                if let Some(sentence) =
-                    risk::reconcile(entered, &option.figures.measures, o, years)
+                if let Some(sentence) = risk::reconcile(entered, &option.figures.measures, o, years)
                 {
                     text.push(' ');
                     text.push_str(&sentence);
