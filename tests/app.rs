@@ -1222,3 +1222,46 @@ fn a_baseline_chosen_in_the_settings_shows_each_option_against_it() {
             .is_some()
     );
 }
+
+#[test]
+fn the_scenario_switch_puts_every_figure_under_the_scenario_chosen() {
+    let case = sharecase::case::example::case();
+    let prudent = sharecase::engine::compute_under(&case, Some(0)).expect("valid");
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.option = 1;
+    settle(&mut harness);
+    open_combo(&mut harness, "Scenario");
+    harness
+        .get_all_by_label("Prudent")
+        .find(|node| node.accesskit_node().role() != Role::ComboBox)
+        .expect("the choice")
+        .click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view.scenario.as_deref(), Some("Prudent"));
+    assert_eq!(harness.state().analysis.scenario_name(), "Prudent");
+    // The NPV card is the Prudent scenario's, rounded as a card rounds it.
+    let npv = prudent.options[1].figures.measures.npv;
+    let card = sharecase::format::money(npv, sharecase::format::MoneyStyle::Pounds.for_axis());
+    assert!(harness.query_by_label(&card).is_some(), "NPV card {card}");
+    // Showing another scenario is not an edit.
+    assert!(!harness.state().doc.is_dirty());
+    // The Scenarios tab lists every option under every scenario.
+    harness.state_mut().view.tab = Tab::Scenarios;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Options under each scenario")
+            .is_some()
+    );
+    let shown = sharecase::format::money(npv, sharecase::format::MoneyStyle::Pounds);
+    assert!(
+        harness.query_all_by_label(&shown).next().is_some(),
+        "{shown}"
+    );
+    // Deleting the scenario shown goes back to the central one.
+    harness.state_mut().doc.case.remove_scenario(0);
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.scenarios.len(), 1);
+    assert_eq!(harness.state().view.scenario, None);
+    assert_eq!(harness.state().analysis.scenario_name(), "Central");
+}

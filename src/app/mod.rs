@@ -158,20 +158,20 @@ impl SharecaseApp {
     /// revision, a new analysis (so no view can mix figures of two revisions), an undo step
     /// once the user is not mid-interaction, and an autosave.
     fn sync(&mut self, ctx: &egui::Context) {
-        // A scenario that is no longer there (deleted, or undone) gives way to the central one.
-        if self
-            .view
-            .scenario
-            .is_some_and(|i| i >= self.doc.case.scenarios.len())
-        {
+        // The scenario shown is held by name, so deleting or moving another leaves it shown; one
+        // that is no longer there (deleted, or undone) gives way to the central one.
+        let scenario = self.view.scenario.as_ref().and_then(|name| {
+            self.doc.case.scenarios.iter().position(|s| s.name == *name)
+        });
+        if scenario.is_none() {
             self.view.scenario = None;
         }
         let case_changed = self.doc.case != *self.analysis.case();
-        let scenario_changed = self.view.scenario != self.analysis.scenario();
+        let scenario_changed = scenario != self.analysis.scenario();
         if case_changed || scenario_changed {
             let was_recorded = self.recorded == self.revision;
             self.revision += 1;
-            self.analysis = Analysis::new(&self.doc.case, self.revision, self.view.scenario);
+            self.analysis = Analysis::new(&self.doc.case, self.revision, scenario);
             self.analyses += 1;
             if case_changed {
                 self.doc.refresh_dirty();

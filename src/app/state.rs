@@ -81,8 +81,9 @@ pub struct ViewState {
     pub risk_entity: usize,
     /// Cards and payback curves against the case's baseline rather than each option alone.
     pub against: bool,
-    /// The scenario every figure is under: `None` for the central one (the case as entered).
-    pub scenario: Option<usize>,
+    /// The scenario every figure is under, by name: `None` for the central one (the case as
+    /// entered).
+    pub scenario: Option<String>,
 }
 
 impl Default for ViewState {

@@ -205,15 +205,14 @@ fn cards(
 }
 
 /// The scenario every figure is under, beside the what-if row.
-fn scenario_switch(names: &[String], scenario: &mut Option<usize>, ui: &mut egui::Ui) {
+fn scenario_switch(names: &[String], scenario: &mut Option<String>, ui: &mut egui::Ui) {
     if names.len() < 2 {
         return;
     }
     ui.label(egui::RichText::new("Scenario").font(egui::FontId::new(15.0, strong_family())));
     let shown = scenario
-        .and_then(|i| names.get(i + 1))
-        .or_else(|| names.first())
-        .cloned()
+        .clone()
+        .or_else(|| names.first().cloned())
         .unwrap_or_default();
     egui::ComboBox::from_id_salt("scenario-switch")
         .selected_text(shown)
@@ -221,7 +220,7 @@ fn scenario_switch(names: &[String], scenario: &mut Option<usize>, ui: &mut egui
         .width(130.0)
         .show_ui(ui, |ui| {
             for (i, name) in names.iter().enumerate() {
-                ui.selectable_value(scenario, i.checked_sub(1), name);
+                ui.selectable_value(scenario, (i > 0).then(|| name.clone()), name);
             }
         })
         .response

@@ -83,7 +83,14 @@ fn editor(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     &format!("Scenario {} name", i + 2),
                     &current,
                     130.0,
-                    |name| case.rename_scenario(Some(i), &name),
+                    |name| {
+                        case.rename_scenario(Some(i), &name)?;
+                        // The scenario shown keeps being shown under its new name.
+                        if cx.view.scenario.as_deref() == Some(current.as_str()) {
+                            cx.view.scenario = Some(name.trim().to_owned());
+                        }
+                        Ok(())
+                    },
                 );
                 let s = &mut case.scenarios[i];
                 fields::text(
@@ -124,7 +131,7 @@ fn editor(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 inflation(ui, s, i, start);
                 categories(ui, s, i);
                 ui.horizontal(|ui| {
-                    show_button(ui, &mut cx.view.scenario, Some(i));
+                    show_button(ui, &mut cx.view.scenario, Some(s.name.clone()));
                     if ui.small_button("Duplicate").clicked() {
                         duplicate = Some(i);
                     }
@@ -152,8 +159,8 @@ fn editor(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     fields::problems(ui, &super::case_problems(&problems, "central_scenario"));
 }
 
-fn show_button(ui: &mut egui::Ui, chosen: &mut Option<usize>, this: Option<usize>) {
-    let shown = *chosen == this;
+fn show_button(ui: &mut egui::Ui, chosen: &mut Option<String>, this: Option<String>) {
+    let shown = chosen.as_deref() == this.as_deref();
     if ui
         .add_enabled(
             !shown,
