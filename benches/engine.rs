@@ -23,6 +23,37 @@ fn whole_case(c: &mut Criterion) {
     });
 }
 
+/// The Scenarios tab's matrix: every option under the central scenario and four others.
+fn scenario_matrix(c: &mut Criterion) {
+    use sharecase::case::Scenario;
+    let mut case = sharecase::case::example::sized(10, 200);
+    case.scenarios = vec![
+        Scenario::prudent(),
+        Scenario {
+            name: "High inflation".into(),
+            inflation: Some(Decimal::new(4, 2)),
+            ..Scenario::default()
+        },
+        Scenario {
+            name: "Staff savings lower".into(),
+            categories: [("Staff".to_owned(), Decimal::new(-2, 1))].into(),
+            ..Scenario::default()
+        },
+        Scenario {
+            name: "Late".into(),
+            benefit_delay_months: 12,
+            ..Scenario::default()
+        },
+    ];
+    assert!(sharecase::case::validate(&case).is_empty());
+    c.bench_function(
+        "scenario matrix, 10 options x 200 lines x 5 partners x 5 scenarios",
+        |b| {
+            b.iter(|| sharecase::engine::scenario::every(black_box(&case), |_| false));
+        },
+    );
+}
+
 fn growth_with_lines(c: &mut Criterion) {
     let mut group = c.benchmark_group("compute one option by lines");
     for lines in [10, 100, 1_000] {
@@ -96,5 +127,12 @@ fn risk(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, whole_case, growth_with_lines, irr, risk);
+criterion_group!(
+    benches,
+    whole_case,
+    scenario_matrix,
+    growth_with_lines,
+    irr,
+    risk
+);
 criterion_main!(benches);
