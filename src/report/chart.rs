@@ -119,6 +119,15 @@ fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
+/// A chart's basis line with the scenario its figures are under, where the case has
+/// scenarios: `...; Prudent scenario`.
+fn with_scenario(label: String, results: &CaseResults) -> String {
+    match words::scenario_label(results) {
+        Some(scenario) => format!("{label}; {scenario}"),
+        None => label,
+    }
+}
+
 fn curve(name: &str, colour: Rgb, figures: &Figures, basis: Basis, years: &[String]) -> Curve {
     let mut points = vec![[0.0, 0.0]];
     for (t, y) in figures.years.iter().enumerate() {
@@ -166,7 +175,10 @@ pub fn options_payback(
 ) -> PaybackChart {
     PaybackChart {
         title: format!("{title}: when each option pays back"),
-        basis_label: basis.label(results.years.first().map_or("", String::as_str), rate),
+        basis_label: with_scenario(
+            basis.label(results.years.first().map_or("", String::as_str), rate),
+            results,
+        ),
         axis_label: basis.axis_label().to_owned(),
         years: results.years.clone(),
         curves: results
@@ -203,9 +215,12 @@ pub fn options_payback_against(
         .clone();
     Some(PaybackChart {
         title: format!("{title}: when each option pays back against {against}"),
-        basis_label: format!(
-            "{}, less {against}'s",
-            basis.label(results.years.first().map_or("", String::as_str), rate)
+        basis_label: with_scenario(
+            format!(
+                "{}, less {against}'s",
+                basis.label(results.years.first().map_or("", String::as_str), rate)
+            ),
+            results,
         ),
         axis_label: format!("{}, against {against}", basis.axis_label()),
         years: results.years.clone(),
@@ -237,7 +252,10 @@ pub fn partners_payback(
 ) -> PaybackChart {
     PaybackChart {
         title: format!("{}: when each partner pays back", option.name),
-        basis_label: basis.label(results.years.first().map_or("", String::as_str), rate),
+        basis_label: with_scenario(
+            basis.label(results.years.first().map_or("", String::as_str), rate),
+            results,
+        ),
         axis_label: basis.axis_label().to_owned(),
         years: results.years.clone(),
         curves: option
@@ -310,8 +328,10 @@ pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart 
             "{}: investment and costs against savings and income",
             option.name
         ),
-        basis_label: "Cash, in the prices of each year; costs below the line, benefits above"
-            .into(),
+        basis_label: with_scenario(
+            "Cash, in the prices of each year; costs below the line, benefits above".into(),
+            results,
+        ),
         years: results.years.clone(),
         stacks,
         net: option.figures.years.iter().map(|y| f(y.net_cash)).collect(),

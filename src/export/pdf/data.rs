@@ -277,11 +277,14 @@ pub fn build(
         description: case.description.trim().to_owned(),
         basis: format!(
             "{} years from {first} to {last}. Cash figures are in the prices of each year; \
-             real terms are in {first} prices, discounted at {} a year. General inflation {}. {}{}",
+             real terms are in {first} prices, discounted at {} a year. General inflation {}. {}{}{}",
             years.len(),
             percent_short(case.discount_rate),
             percent_short(case.general_inflation()),
             words::prices_sentence(case),
+            words::scenario_sentence(case, results)
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default(),
             case.baseline
                 .as_ref()
                 .filter(|_| case.baseline_index().is_some())

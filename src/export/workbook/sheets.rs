@@ -398,13 +398,16 @@ pub fn summary(
         1,
         0,
         &format!(
-            "Case file: {}. Made on {}. {} years from {}; discount rate {} (real), general inflation {}.{}",
+            "Case file: {}. Made on {}. {} years from {}; discount rate {} (real), general inflation {}.{}{}",
             provenance.file.as_deref().unwrap_or("not yet saved"),
             provenance.date,
             case.horizon,
             case.year_label(0),
             percent(case.discount_rate, 2),
             percent(case.general_inflation(), 2),
+            crate::report::words::scenario_sentence(case, results)
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default(),
             if provenance.left_out.is_empty() {
                 String::new()
             } else {
