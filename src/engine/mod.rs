@@ -44,7 +44,7 @@ pub fn compute_under(case: &Case, scenario: Option<usize>) -> Result<CaseResults
     let problems = validate(case);
     if problems.is_empty() {
         Ok(compute_appraised(
-            &scenario::appraised(case, scenario),
+            &scenario::appraised_cow(case, scenario),
             scenario,
         ))
     } else {
@@ -56,7 +56,7 @@ pub fn compute_under(case: &Case, scenario: Option<usize>) -> Result<CaseResults
 /// scenario with each option's optimism bias.
 #[must_use]
 pub fn compute_valid(case: &Case) -> CaseResults {
-    compute_appraised(&scenario::appraised(case, None), None)
+    compute_appraised(&scenario::appraised_cow(case, None), None)
 }
 
 /// Validates and computes a case whose overlays are already set ([`scenario::appraised`]), as

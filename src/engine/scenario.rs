@@ -37,6 +37,23 @@ pub fn appraised(case: &Case, scenario: Option<usize>) -> Case {
     out
 }
 
+/// As [`appraised`], without a copy when there is nothing to apply: the central scenario,
+/// no option with optimism bias, and no overlay left from another scenario.
+#[must_use]
+pub fn appraised_cow(case: &Case, scenario: Option<usize>) -> std::borrow::Cow<'_, Case> {
+    let nothing = scenario.is_none()
+        && case.scenario_inflation.is_none()
+        && case
+            .options
+            .iter()
+            .all(|o| o.optimism_bias.is_none() && o.adjustments.overlay.is_neutral());
+    if nothing {
+        std::borrow::Cow::Borrowed(case)
+    } else {
+        std::borrow::Cow::Owned(appraised(case, scenario))
+    }
+}
+
 /// The name of scenario `scenario` of `case` (`None` is the central one).
 #[must_use]
 pub fn name(case: &Case, scenario: Option<usize>) -> String {
