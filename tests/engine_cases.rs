@@ -257,9 +257,18 @@ fn bcr_roi_and_npv_by_hand() {
 
 fn three_partners(mut case: Case) -> Case {
     case.partners = vec![
-        Partner { name: "A".into() },
-        Partner { name: "B".into() },
-        Partner { name: "C".into() },
+        Partner {
+            name: "A".into(),
+            budget_gap: Vec::new(),
+        },
+        Partner {
+            name: "B".into(),
+            budget_gap: Vec::new(),
+        },
+        Partner {
+            name: "C".into(),
+            budget_gap: Vec::new(),
+        },
     ];
     case.bases.clear();
     case
@@ -294,6 +303,7 @@ fn a_tiny_amount_among_many_partners_never_changes_sign() {
     case.partners = (0..50)
         .map(|p| Partner {
             name: format!("P{p}"),
+            budget_gap: Vec::new(),
         })
         .collect();
     case.bases.clear();

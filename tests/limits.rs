@@ -98,6 +98,9 @@ fn line() -> impl Strategy<Value = Line> {
             amounts,
             prices: None,
             indexation,
+            funding: None,
+            asset_life_years: None,
+            mrp: None,
             sharing: match share {
                 0 => Sharing::Equal,
                 1 => Sharing::Partner("A".into()),
@@ -133,11 +136,21 @@ fn case() -> impl Strategy<Value = Case> {
                     discount_rate,
                     inflation,
                     scenario_inflation: None,
+                    borrowing_rate: sharecase::case::default_borrowing_rate(),
                     central_scenario: sharecase::case::DEFAULT_CENTRAL.to_owned(),
                     scenarios: Vec::new(),
                     prices: sharecase::case::PriceBasis::Year0,
                     baseline: None,
-                    partners: vec![Partner { name: "A".into() }, Partner { name: "B".into() }],
+                    partners: vec![
+                        Partner {
+                            name: "A".into(),
+                            budget_gap: Vec::new(),
+                        },
+                        Partner {
+                            name: "B".into(),
+                            budget_gap: Vec::new(),
+                        },
+                    ],
                     bases: vec![SharingBasis {
                         name: "W".into(),
                         weights: [("A".to_owned(), wa.into()), ("B".to_owned(), wb.into())].into(),

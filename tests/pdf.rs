@@ -261,9 +261,11 @@ fn typst_markup_in_names_prints_literally() {
     case.partners = vec![
         Partner {
             name: partner_a.into(),
+            budget_gap: Vec::new(),
         },
         Partner {
             name: partner_b.into(),
+            budget_gap: Vec::new(),
         },
     ];
     case.bases = vec![SharingBasis {

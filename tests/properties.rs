@@ -78,6 +78,9 @@ fn line(partners: usize) -> impl Strategy<Value = Line> {
             amounts,
             prices: None,
             indexation,
+            funding: None,
+            asset_life_years: None,
+            mrp: None,
             sharing: match share {
                 0 => Sharing::Equal,
                 s if s == partners + 1 => Sharing::Basis("Weights".into()),
@@ -117,6 +120,7 @@ fn case() -> impl Strategy<Value = Case> {
                         discount_rate: discount,
                         inflation,
                         scenario_inflation: None,
+                        borrowing_rate: sharecase::case::default_borrowing_rate(),
                         central_scenario: sharecase::case::DEFAULT_CENTRAL.to_owned(),
                         scenarios: Vec::new(),
                         prices: sharecase::case::PriceBasis::Year0,
@@ -124,6 +128,7 @@ fn case() -> impl Strategy<Value = Case> {
                         partners: (0..partners)
                             .map(|p| Partner {
                                 name: format!("P{p}"),
+                                budget_gap: Vec::new(),
                             })
                             .collect(),
                         bases: vec![SharingBasis {
@@ -302,6 +307,9 @@ proptest! {
             amounts: Amounts::OneOff { amount: year0 + Decimal::ONE, year: 0, phasing: Vec::new() },
             prices: None,
             indexation: None,
+            funding: None,
+            asset_life_years: None,
+            mrp: None,
             sharing: Sharing::Equal,
             source: String::new(),
             range: None,

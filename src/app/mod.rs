@@ -160,9 +160,11 @@ impl SharecaseApp {
     fn sync(&mut self, ctx: &egui::Context) {
         // The scenario shown is held by name, so deleting or moving another leaves it shown; one
         // that is no longer there (deleted, or undone) gives way to the central one.
-        let scenario = self.view.scenario.as_ref().and_then(|name| {
-            self.doc.case.scenarios.iter().position(|s| s.name == *name)
-        });
+        let scenario = self
+            .view
+            .scenario
+            .as_ref()
+            .and_then(|name| self.doc.case.scenarios.iter().position(|s| s.name == *name));
         if scenario.is_none() {
             self.view.scenario = None;
         }

@@ -17,10 +17,12 @@ impl Case {
             discount_rate: super::default_discount_rate(),
             inflation: super::default_inflation(),
             scenario_inflation: None,
+            borrowing_rate: super::default_borrowing_rate(),
             prices: super::PriceBasis::Year0,
             baseline: None,
             partners: vec![Partner {
                 name: "Partner 1".into(),
+                budget_gap: Vec::new(),
             }],
             bases: Vec::new(),
             options: vec![CaseOption::named("Do minimum")],
@@ -172,7 +174,10 @@ impl Case {
     /// A partner under a name not yet used.
     pub fn add_partner(&mut self) {
         let name = unused_name("Partner", self.partners.iter().map(|p| p.name.as_str()));
-        self.partners.push(Partner { name });
+        self.partners.push(Partner {
+            name,
+            budget_gap: Vec::new(),
+        });
     }
 
     /// A name for a copy of option `index` that no option has yet: "X (copy)", "X (copy 2)".
@@ -230,6 +235,9 @@ impl Line {
             },
             prices: None,
             indexation: None,
+            funding: None,
+            asset_life_years: None,
+            mrp: None,
             sharing: Sharing::Equal,
             source: String::new(),
             range: None,

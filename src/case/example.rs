@@ -27,6 +27,7 @@ pub fn sized(options: usize, lines: usize) -> Case {
     let partners: Vec<Partner> = (0..5)
         .map(|p| Partner {
             name: format!("Council {p}"),
+            budget_gap: Vec::new(),
         })
         .collect();
     let basis = |name: &str, weights: [i64; 5]| SharingBasis {
@@ -70,6 +71,9 @@ pub fn sized(options: usize, lines: usize) -> Case {
             amounts,
             prices: None,
             indexation: [None, Some(Decimal::new(3, 2)), Some(Decimal::new(5, 2))][i % 3],
+            funding: None,
+            asset_life_years: None,
+            mrp: None,
             sharing: match i % 6 {
                 0 => Sharing::Equal,
                 1 => Sharing::Partner(format!("Council {}", i % 5)),
@@ -100,6 +104,7 @@ pub fn sized(options: usize, lines: usize) -> Case {
         discount_rate: Decimal::new(35, 3),
         inflation: Decimal::new(2, 2),
         scenario_inflation: None,
+        borrowing_rate: super::default_borrowing_rate(),
         prices: super::PriceBasis::Year0,
         baseline: None,
         partners,

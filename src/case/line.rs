@@ -99,6 +99,15 @@ pub struct Line {
         deserialize_with = "super::decimal_text::option"
     )]
     pub indexation: Option<Decimal>,
+    /// How a one-off investment line is paid for; `None` takes the default for its kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<super::Funding>,
+    /// The asset's life in years, over which borrowing is repaid (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset_life_years: Option<u32>,
+    /// How borrowing is repaid (default equal instalments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mrp: Option<super::Mrp>,
     /// How the line is shared among the partners.
     #[serde(default)]
     pub sharing: Sharing,

@@ -9,6 +9,7 @@ mod decimal_text;
 mod edit;
 pub mod example;
 mod file;
+mod funding;
 mod line;
 mod optimism;
 mod option;
@@ -22,6 +23,7 @@ pub use amounts::Amounts;
 pub use file::{
     CURRENT_SCHEMA_VERSION, LoadError, from_bytes, from_json, load, save, to_json, write_atomic,
 };
+pub use funding::{DEFAULT_ASSET_LIFE, Funding, MAX_ASSET_LIFE, Mrp};
 pub use line::{Line, LineKind, STANDARD_CATEGORIES};
 pub use optimism::{
     BelowLowerBound, BiasFigures, Bounds, InvestmentType, OptimismBias, RunningCostType,
@@ -65,6 +67,12 @@ pub struct Case {
     /// otherwise, and real terms are taken out of cash with it.
     #[serde(default = "default_inflation", deserialize_with = "decimal_text::one")]
     pub inflation: Decimal,
+    /// The rate borrowing costs, as a fraction: an assumption to state (5% unless set).
+    #[serde(
+        default = "default_borrowing_rate",
+        deserialize_with = "decimal_text::one"
+    )]
+    pub borrowing_rate: Decimal,
     /// General inflation in the scenario being computed, when it replaces `inflation`: set by
     /// the engine for one computation, never saved.
     #[serde(skip)]
@@ -145,6 +153,12 @@ impl std::fmt::Display for PriceBasis {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.label())
     }
+}
+
+/// The borrowing rate assumed unless the case sets one: 5%.
+#[must_use]
+pub fn default_borrowing_rate() -> Decimal {
+    Decimal::new(5, 2)
 }
 
 fn default_central() -> String {

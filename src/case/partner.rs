@@ -10,6 +10,14 @@ use std::collections::BTreeMap;
 pub struct Partner {
     /// Unique within the case; lines and bases refer to partners by this name.
     pub name: String,
+    /// Savings the partner still has to find, by year of the horizon (its medium-term
+    /// financial strategy's gap); empty when not stated.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::decimal_text::list"
+    )]
+    pub budget_gap: Vec<Decimal>,
 }
 
 /// A named set of weights, defined once and used by many lines (population, budget...).

@@ -251,6 +251,7 @@ impl Validator<'_> {
             );
         }
         self.rate("inflation", case.inflation, "general inflation");
+        self.rate("borrowing_rate", case.borrowing_rate, "a borrowing rate");
         if let Some(name) = &case.baseline
             && case.baseline_index().is_none()
         {
@@ -276,6 +277,32 @@ impl Validator<'_> {
         }
         let mut names = HashSet::new();
         for (i, partner) in case.partners.iter().enumerate() {
+            if !partner.budget_gap.is_empty() {
+                let years = usize::from(case.horizon);
+                let field = format!("partners[{i}].budget_gap");
+                if partner.budget_gap.len() != years {
+                    self.push(
+                        &field,
+                        format!(
+                            "{}'s budget gap gives {} years, but the horizon has {years}: give one figure per year, or none",
+                            partner.name,
+                            partner.budget_gap.len()
+                        ),
+                    );
+                } else if let Some(bad) = partner
+                    .budget_gap
+                    .iter()
+                    .find(|g| g.is_sign_negative() && !g.is_zero() || **g > MAX_AMOUNT)
+                {
+                    self.push(
+                        &field,
+                        format!(
+                            "{}'s budget gap of {bad} is outside 0 to 1000000000000: a gap is the savings still to find, a positive figure",
+                            partner.name
+                        ),
+                    );
+                }
+            }
             let field = format!("partners[{i}].name");
             if partner.name.trim().is_empty() {
                 self.push(&field, format!("partner {} has no name", i + 1));
@@ -564,6 +591,25 @@ impl Validator<'_> {
     fn line(&mut self, case: &Case, line: &Line) {
         if line.name.trim().is_empty() {
             self.push("name", "give the line a name");
+        }
+        if line.funding == Some(super::Funding::Borrowing)
+            && line.kind == super::LineKind::RevenueInvestment
+        {
+            self.push(
+                "funding",
+                "a council may borrow only for capital spend: fund revenue investment from the revenue budget, reserves, capital receipts or a grant",
+            );
+        }
+        if let Some(life) = line.asset_life_years
+            && !(1..=super::MAX_ASSET_LIFE).contains(&life)
+        {
+            self.push(
+                "asset_life_years",
+                format!(
+                    "an asset life of {life} years is outside the accepted 1 to {} years",
+                    super::MAX_ASSET_LIFE
+                ),
+            );
         }
         if let Some(rate) = line.indexation {
             if case.line_prices(line) == super::PriceBasis::Cash {

@@ -85,6 +85,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = MoneyArg::Pounds)]
         money: MoneyArg,
     },
+    /// What each option does to each partner's revenue budget, year by year, and how its
+    /// one-off costs are funded (MRP and interest on borrowing, calls on reserves...).
+    Budget {
+        /// The case file (`.sharecase.json`).
+        file: PathBuf,
+        /// Print JSON: `options[]` with `all_partners` and `partners[]`, money to the penny.
+        #[arg(long)]
+        json: bool,
+        /// Only this option (by name).
+        #[arg(long)]
+        option: Option<String>,
+        /// The scenario (by name; default: the central one).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// How to show money in the text tables.
+        #[arg(long, value_enum, default_value_t = MoneyArg::Pounds)]
+        money: MoneyArg,
+    },
     /// Sensitivity and risk: tornado, switching values and Monte Carlo, per option and partner.
     Risk(RiskArgs),
     /// Write the committee paper's files: workbook, CSV tables, PDF report, chart images.
@@ -192,6 +210,19 @@ pub fn run(cli: Cli) -> ExitCode {
             money.into(),
         ),
         Some(Command::Scenarios { file, json, money }) => scenarios(&file, json, money.into()),
+        Some(Command::Budget {
+            file,
+            json,
+            option,
+            scenario,
+            money,
+        }) => budget(
+            &file,
+            json,
+            option.as_deref(),
+            scenario.as_deref(),
+            money.into(),
+        ),
         Some(Command::Flows { rate, json, values }) => bare_flows(&rate, json, &values),
         Some(Command::Risk(args)) => risk(&args),
         Some(Command::Export(args)) => export::run(&args),
@@ -326,6 +357,63 @@ pub(crate) fn appraised(
     let appraised = engine::scenario::appraised(case, scenario);
     let results = engine::compute_appraised(&appraised, scenario);
     Ok((appraised, results))
+}
+
+fn budget(
+    file: &Path,
+    json: bool,
+    option: Option<&str>,
+    scenario: Option<&str>,
+    style: MoneyStyle,
+) -> Outcome {
+    let case = read(file)?;
+    let only = option.map(|name| option_index(&case, name)).transpose()?;
+    let scenario = scenario_index(&case, scenario)?;
+    let (case, results) = appraised(file, &case, scenario, "computed")?;
+    let chosen: Vec<usize> = match only {
+        Some(at) => vec![at],
+        None => (0..case.options.len()).collect(),
+    };
+    let budgets: Vec<engine::budget::OptionBudget> = chosen
+        .iter()
+        .map(|i| engine::budget::option_budget(&case, &results.options[*i], *i))
+        .collect();
+    if json {
+        let value = serde_json::json!({
+            "scenario": results.scenario,
+            "options": budgets
+                .iter()
+                .map(|b| report::budget::json(b, &results.years))
+                .collect::<Vec<_>>(),
+        });
+        return print(&(serde_json::to_string_pretty(&value).map_err(|e| e.to_string())? + "\n"));
+    }
+    let mut text = format!("{}\n{}\n", case.title, report::budget::LABEL);
+    if let Some(sentence) = report::words::scenario_sentence(&case, &results) {
+        text.push_str(&sentence);
+        text.push('\n');
+    }
+    for b in &budgets {
+        let mut tables = vec![report::budget::table(
+            &format!("{}: all partners", b.name),
+            &b.all,
+            &results.years,
+            style,
+        )];
+        tables.extend(b.partners.iter().zip(&b.partner_names).map(|(p, name)| {
+            report::budget::table(&format!("{}: {name}", b.name), p, &results.years, style)
+        }));
+        for t in tables {
+            text.push_str(&format!("\n{}\n\n{}", t.title, t.to_text("  ")));
+        }
+        for w in &b.warnings {
+            text.push_str(&format!(
+                "  Warning: {}\n",
+                report::budget::warning(w, &results.years)
+            ));
+        }
+    }
+    print(&text)
 }
 
 fn scenarios(file: &Path, json: bool, style: MoneyStyle) -> Outcome {

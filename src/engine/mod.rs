@@ -5,6 +5,7 @@
 //! [`crate::report`] writes everything for people, so the app, the CLI and every export show
 //! the same figures in the same words from one computation.
 
+pub mod budget;
 pub mod discount;
 mod figures;
 pub mod flows;

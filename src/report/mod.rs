@@ -5,6 +5,7 @@
 //! The app, the CLI and the exports render the tables built here ([`measures`], on
 //! [`table::Table`]) rather than building their own.
 
+pub mod budget;
 pub mod chart;
 pub mod json;
 pub mod measures;

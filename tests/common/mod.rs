@@ -33,11 +33,21 @@ pub fn bare_case(horizon: u8) -> Case {
         discount_rate: d("0.035"),
         inflation: d("0.02"),
         scenario_inflation: None,
+        borrowing_rate: sharecase::case::default_borrowing_rate(),
         central_scenario: sharecase::case::DEFAULT_CENTRAL.to_owned(),
         scenarios: Vec::new(),
         prices: sharecase::case::PriceBasis::Year0,
         baseline: None,
-        partners: vec![Partner { name: "A".into() }, Partner { name: "B".into() }],
+        partners: vec![
+            Partner {
+                name: "A".into(),
+                budget_gap: Vec::new(),
+            },
+            Partner {
+                name: "B".into(),
+                budget_gap: Vec::new(),
+            },
+        ],
         bases: vec![SharingBasis {
             name: "Population".into(),
             weights: [
@@ -68,6 +78,9 @@ pub fn line(name: &str, kind: LineKind, amounts: Amounts) -> Line {
         amounts,
         prices: None,
         indexation: None,
+        funding: None,
+        asset_life_years: None,
+        mrp: None,
         sharing: Sharing::Equal,
         source: String::new(),
         range: None,
