@@ -3,6 +3,7 @@
 //! same line flows as the appraisal; borrowing becomes minimum revenue provision (MRP) and
 //! interest instead of capital when spent.
 
+use super::line::working;
 use super::partner::line_parts;
 use super::payback::payback;
 use super::results::{OptionResults, Payback};
@@ -107,8 +108,8 @@ pub struct OptionBudget {
 pub const FLEXIBLE_RECEIPTS_LAST_YEAR: i32 = 2029;
 
 /// MRP and interest on `spend` borrowed at the end of year 0 of its life, for years 1..=life:
-/// `(mrp, interest)` per year. The last MRP is what is left, so the MRP adds up to the spend
-/// exactly.
+/// `(mrp, interest)` per year. Each is carried to the engine's working precision (a millionth
+/// of a penny) and the last MRP is what is left, so the MRP adds up to the spend exactly.
 #[must_use]
 pub fn repayments(
     spend: Decimal,
@@ -118,6 +119,7 @@ pub fn repayments(
 ) -> Vec<(Decimal, Decimal)> {
     let life = life.max(1);
     let n = Decimal::from(life);
+    let spend = working(spend);
     let mut balance = spend;
     let annuity = match method {
         Mrp::Annuity if !rate.is_zero() => {
@@ -133,14 +135,14 @@ pub fn repayments(
     };
     (1..=life)
         .map(|k| {
-            let interest = rate * balance;
+            let interest = working(rate * balance);
             let mrp = if k == life {
                 balance
             } else {
-                match annuity {
+                working(match annuity {
                     Some(payment) => payment - interest,
                     None => spend / n,
-                }
+                })
             };
             balance -= mrp;
             (mrp, interest)
@@ -168,6 +170,9 @@ pub fn option_budget(case: &Case, results: &OptionResults, index: usize) -> Opti
         let funding = line.funding_source();
         for (p, part) in parts.iter().enumerate() {
             for (t, amount) in part.iter().enumerate() {
+                // At the working scale, so that every sum below is an exact addition and the
+                // partners add up to all partners to the last digit.
+                let amount = &working(*amount);
                 let y = &mut partners[p][t];
                 match line.kind {
                     LineKind::CapitalInvestment => y.capital_spend += *amount,
