@@ -221,6 +221,16 @@ impl Analysis {
             .map(|(i, o)| (o.name.as_str(), self.option_problems(i).next().is_some()))
     }
 
+    /// The budget of option `option` under the scenario shown, from this revision's own case
+    /// and results; `None` when the option has no figures.
+    #[must_use]
+    pub fn budget(&self, option: usize) -> Option<engine::budget::OptionBudget> {
+        let computed = self.computed.as_ref()?;
+        let at = self.computed_index(option)?;
+        let results = computed.results.options.get(at)?;
+        Some(engine::budget::option_budget(&computed.case, results, at))
+    }
+
     /// The work that gives the tornado and switching values of option `option`, from this
     /// revision's own case and results, to run where it will not hold up a frame (it
     /// recomputes the option dozens of times); `None` when there is nothing to work out.

@@ -59,6 +59,8 @@ pub enum Command {
     RecoverWork,
     /// Throw away the work found in the autosave.
     DiscardRecovered,
+    /// Fund every capital investment line of the selected option from one source.
+    FundCapital(crate::case::Funding),
     /// Change the case's prices, asking whether to convert the amounts when lines follow them.
     ChangePrices(crate::case::PriceBasis),
     /// Set the case's prices, converting the amounts (so the figures stay the same) or not.
@@ -113,6 +115,7 @@ impl Command {
             Self::RecoverWork => "Recover",
             Self::DiscardRecovered => "Discard",
             Self::ChangePrices(_) => "Change prices",
+            Self::FundCapital(_) => "Fund all capital",
             Self::SetPrices { convert: true, .. } => "Convert the amounts",
             Self::SetPrices { convert: false, .. } => "Keep the amounts as typed",
         }

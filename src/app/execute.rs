@@ -39,6 +39,25 @@ impl SharecaseApp {
                 self.replace(Document::unsaved(Case::blank(year)));
                 self.dialog = Some(Dialog::NewCasePrices);
             }
+            Command::FundCapital(source) => {
+                if let Some(option) = self.doc.case.options.get_mut(self.view.option) {
+                    let mut count = 0;
+                    for line in option
+                        .lines
+                        .iter_mut()
+                        .filter(|l| l.kind == crate::case::LineKind::CapitalInvestment)
+                    {
+                        line.funding =
+                            (source != crate::case::Funding::Borrowing).then_some(source);
+                        count += 1;
+                    }
+                    self.status = format!(
+                        "{count} capital line{} now funded: {}.",
+                        if count == 1 { "" } else { "s" },
+                        source.label().to_lowercase()
+                    );
+                }
+            }
             Command::ChangePrices(to) => {
                 if self.doc.case.lines_following_prices() == 0 {
                     self.doc.case.set_prices(to, false);

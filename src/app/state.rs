@@ -23,6 +23,8 @@ pub enum Tab {
     Compare,
     /// Every option under every scenario, the scenarios to edit, and optimism bias.
     Scenarios,
+    /// What the selected option does to each partner's budget, and how it is funded.
+    Budget,
     /// The selected option's yearly table.
     Yearly,
     /// Tornado, switching values and Monte Carlo.
@@ -31,13 +33,14 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Lines,
         Self::Payback,
         Self::Flows,
         Self::Partners,
         Self::Compare,
         Self::Scenarios,
+        Self::Budget,
         Self::Yearly,
         Self::Sensitivity,
     ];
@@ -52,6 +55,7 @@ impl Tab {
             Self::Partners => "Partners",
             Self::Compare => "Options compared",
             Self::Scenarios => "Scenarios",
+            Self::Budget => "Budget",
             Self::Yearly => "Yearly table",
             Self::Sensitivity => "Sensitivity and risk",
         }

@@ -271,3 +271,44 @@ fn warning_code(w: &BudgetWarning) -> &'static str {
         BudgetWarning::FundingNotUsed { .. } => "funding_not_used",
     }
 }
+
+/// One partner's (or all partners') yearly budget impact as a chart: costs to the budget below
+/// the line, savings and income above, and the net saving (the impact, negated) as the line.
+#[must_use]
+pub fn chart(title: &str, budget: &Budget, years: &[String]) -> super::chart::FlowsChart {
+    use super::chart::{BENEFIT_SHADES, COST_SHADES, FlowsChart, Stack};
+    let f = |d: Decimal| rust_decimal::prelude::ToPrimitive::to_f64(&d).unwrap_or(0.0);
+    let series = |name: &str, colour, field: Field, sign: f64| Stack {
+        name: name.to_owned(),
+        colour,
+        values: budget.years.iter().map(|y| sign * f(field(y))).collect(),
+    };
+    FlowsChart {
+        title: title.to_owned(),
+        basis_label:
+            "Cash; costs to the budget below the line, savings above; the line is the net saving"
+                .into(),
+        years: years.to_vec(),
+        stacks: vec![
+            series("Running costs", COST_SHADES[0], |y| y.running_costs, -1.0),
+            series(
+                "One-off costs from the revenue budget",
+                COST_SHADES[1],
+                |y| y.from_revenue,
+                -1.0,
+            ),
+            series("MRP", COST_SHADES[2], |y| y.mrp, -1.0),
+            series("Interest", COST_SHADES[3], |y| y.interest, -1.0),
+            series("Savings", BENEFIT_SHADES[0], |y| y.savings, 1.0),
+            series("Income", BENEFIT_SHADES[1], |y| y.income, 1.0),
+        ]
+        .into_iter()
+        .filter(|s| s.values.iter().any(|v| *v != 0.0))
+        .collect(),
+        net: budget
+            .years
+            .iter()
+            .map(|y| -f(y.revenue_budget_impact))
+            .collect(),
+    }
+}

@@ -60,6 +60,22 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         if ui.button("Add line").on_hover_text("Ctrl+L").clicked() {
             cx.commands.push(Command::AddLine);
         }
+        ui.menu_button("Fund all capital", |ui| {
+            for (source, label) in [
+                (crate::case::Funding::Borrowing, "by borrowing"),
+                (crate::case::Funding::Reserves, "from reserves"),
+                (crate::case::Funding::RevenueBudget, "from the revenue budget"),
+                (crate::case::Funding::CapitalReceipts, "from capital receipts"),
+                (crate::case::Funding::Grant, "by grant"),
+            ] {
+                if ui.button(label).clicked() {
+                    cx.commands.push(Command::FundCapital(source));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("Set how every capital investment line of this option is funded");
         ui.label(
             egui::RichText::new(format!("{prices} unless a line says otherwise (Prices column), as positive figures; the kind gives the direction."))
                 .small()
@@ -461,6 +477,9 @@ fn details(
             ui.label("Prices");
             prices_combo(ui, context.prices, line, l);
             ui.end_row();
+            if line.kind.is_investment() {
+                funding(ui, line, l);
+            }
             ui.label("Indexation");
             ui.horizontal(|ui| {
                 if line.prices.unwrap_or(context.prices) == PriceBasis::Cash {
@@ -757,4 +776,68 @@ mod tests {
         assert_eq!(to_steps(&to_levels(&steps)), steps);
         assert_eq!(to_steps(&[d("0.25"), d("0.75")]), [d("0.25"), d("0.5")]);
     }
+}
+
+/// How a one-off line is paid for: the source (its kind's default unless chosen) and, for
+/// borrowing, the asset life and how it is repaid.
+fn funding(ui: &mut egui::Ui, line: &mut Line, l: usize) {
+    use crate::case::{DEFAULT_ASSET_LIFE, Funding, MAX_ASSET_LIFE, Mrp};
+    ui.label("Funded by");
+    ui.horizontal(|ui| {
+        let current = line.funding_source();
+        let default = match line.kind {
+            LineKind::CapitalInvestment => Funding::Borrowing,
+            _ => Funding::Reserves,
+        };
+        egui::ComboBox::from_id_salt(("funding", l))
+            .selected_text(current.map_or("", Funding::label))
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                for source in Funding::ALL {
+                    if source == Funding::Borrowing && line.kind != LineKind::CapitalInvestment {
+                        continue;
+                    }
+                    let label = if source == default {
+                        format!("{} (the default)", source.label())
+                    } else {
+                        source.label().to_owned()
+                    };
+                    if ui.selectable_label(current == Some(source), label).clicked() {
+                        line.funding = (source != default).then_some(source);
+                    }
+                }
+            })
+            .response
+            .accessible_name("Funded by".to_owned());
+        if current == Some(Funding::Borrowing) {
+            ui.label("over");
+            let life = line.asset_life_years.unwrap_or(DEFAULT_ASSET_LIFE);
+            if let Some(years) = fields::whole(
+                ui,
+                ("asset-life", l),
+                "Asset life",
+                i64::from(life),
+                (1, i64::from(MAX_ASSET_LIFE)),
+                36.0,
+            ) && let Ok(years) = u32::try_from(years)
+            {
+                line.asset_life_years = (years != DEFAULT_ASSET_LIFE).then_some(years);
+            }
+            ui.label("years,");
+            let method = line.mrp.unwrap_or_default();
+            egui::ComboBox::from_id_salt(("mrp", l))
+                .selected_text(method.label())
+                .show_ui(ui, |ui| {
+                    for m in Mrp::ALL {
+                        if ui.selectable_label(method == m, m.label()).clicked() {
+                            line.mrp = (m != Mrp::Equal).then_some(m);
+                        }
+                    }
+                })
+                .response
+                .accessible_name("MRP method".to_owned())
+                .on_hover_text("Minimum revenue provision: equal instalments, or an annuity (MRP and interest together the same each year)");
+        }
+    });
+    ui.end_row();
 }

@@ -1,6 +1,7 @@
 //! The views: each a small module with one `show` function that edits the model or reads
 //! the results, never computing a figure.
 
+mod budget;
 pub mod charts;
 pub mod dialogs;
 mod header;
@@ -52,7 +53,8 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
     egui::CentralPanel::default().show(ui, |ui| {
         header::show(&mut cx, ui);
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        // Wrapped, so a narrow window shows every tab on two rows rather than losing some.
+        ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
                 ui.selectable_value(&mut cx.view.tab, tab, tab.label());
             }
@@ -65,6 +67,7 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
             Tab::Partners => tables::partners_tab(&mut cx, ui),
             Tab::Compare => tables::compare_tab(&mut cx, ui),
             Tab::Scenarios => scenarios::show(&mut cx, ui),
+            Tab::Budget => budget::show(&mut cx, ui),
             Tab::Yearly => tables::yearly_tab(&mut cx, ui),
             Tab::Sensitivity => sensitivity::show(&mut cx, risk, sensitivity_run, ui),
         }
