@@ -51,7 +51,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 egui::ScrollArea::horizontal()
                     .id_salt(("budget-table-scroll", i))
                     .show(ui, |ui| {
-                        show_table(ui, &Shown::of(("budget-table", i), &table))
+                        show_table(ui, &Shown::of(("budget-table", i), &table));
                     });
                 notes(ui, &table);
                 let chart =

@@ -759,25 +759,6 @@ fn to_levels(steps: &[Decimal]) -> Vec<Decimal> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{to_levels, to_steps};
-    use rust_decimal::Decimal;
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn plans_printed_as_steps_are_stored_as_levels() {
-        // 10% / 40% / 40% / 10% of the savings, as a published plan phases them.
-        let steps = [d("0.1"), d("0.4"), d("0.4"), d("0.1")];
-        assert_eq!(to_levels(&steps), [d("0.1"), d("0.5"), d("0.9"), d("1.0")]);
-        assert_eq!(to_steps(&to_levels(&steps)), steps);
-        assert_eq!(to_steps(&[d("0.25"), d("0.75")]), [d("0.25"), d("0.5")]);
-    }
-}
-
 /// How a one-off line is paid for: the source (its kind's default unless chosen) and, for
 /// borrowing, the asset life and how it is repaid.
 fn funding(ui: &mut egui::Ui, line: &mut Line, l: usize) {
@@ -840,4 +821,23 @@ fn funding(ui: &mut egui::Ui, line: &mut Line, l: usize) {
         }
     });
     ui.end_row();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{to_levels, to_steps};
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn plans_printed_as_steps_are_stored_as_levels() {
+        // 10% / 40% / 40% / 10% of the savings, as a published plan phases them.
+        let steps = [d("0.1"), d("0.4"), d("0.4"), d("0.1")];
+        assert_eq!(to_levels(&steps), [d("0.1"), d("0.5"), d("0.9"), d("1.0")]);
+        assert_eq!(to_steps(&to_levels(&steps)), steps);
+        assert_eq!(to_steps(&[d("0.25"), d("0.75")]), [d("0.25"), d("0.5")]);
+    }
 }
