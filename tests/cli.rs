@@ -726,3 +726,78 @@ fn summary_json_states_an_options_optimism_bias() {
         2
     );
 }
+
+#[test]
+fn budget_json_gives_each_partner_and_all_partners_to_the_penny() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_example(dir.path());
+    let output = sharecase()
+        .args(["budget", "--json", "--option", "Full shared service"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let option = &json["options"][0];
+    assert_eq!(option["name"], "Full shared service");
+    assert_eq!(option["years"].as_array().expect("years").len(), 10);
+    let all = &option["all_partners"];
+    let keys = [
+        "capital_spend",
+        "revenue_one_off",
+        "running_costs",
+        "savings",
+        "income",
+        "mrp",
+        "interest",
+        "revenue_budget_impact",
+        "cumulative_impact",
+        "reserves_used",
+        "capital_receipts_used",
+        "grant_used",
+        "borrowed",
+    ];
+    for t in 0..10 {
+        for key in keys {
+            // Partners add up to all partners exactly, to the penny.
+            let sum: rust_decimal::Decimal = (0..3)
+                .map(|p| money_of(&option["partners"][p]["years"][t][key]))
+                .sum();
+            assert_eq!(sum, money_of(&all["years"][t][key]), "{key} year {t}");
+        }
+        // The impact is running costs - savings - income + MRP + interest (nothing of the
+        // example is met from the revenue budget), each to the penny.
+        let y = &all["years"][t];
+        let impact =
+            money_of(&y["running_costs"]) - money_of(&y["savings"]) - money_of(&y["income"])
+                + money_of(&y["mrp"])
+                + money_of(&y["interest"]);
+        let gap = (impact - money_of(&y["revenue_budget_impact"])).abs();
+        assert!(gap <= rust_decimal::Decimal::new(2, 2), "year {t}: {gap}");
+    }
+    // The example's capital is borrowed (the default) and its revenue investment drawn
+    // from reserves (the default): borrowed equals capital spend.
+    assert_eq!(
+        all["years"][0]["borrowed"],
+        all["years"][0]["capital_spend"]
+    );
+    assert_eq!(
+        all["years"][0]["reserves_used"],
+        all["years"][0]["revenue_one_off"]
+    );
+    assert_eq!(all["reserves_repaid"]["status"], "pays_back");
+    assert!(all["after_horizon"]["mrp"].is_string());
+    assert_eq!(option["partners"][0]["name"], "Northvale");
+    assert_eq!(all["years"][0]["gap_closed"], serde_json::Value::Null);
+    sharecase()
+        .args(["budget", "--money", "thousands"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Net revenue budget impact"))
+        .stdout(predicate::str::contains("Full shared service: Eastbrook"));
+}

@@ -28,6 +28,10 @@ pub struct Report {
     pub description: String,
     /// One sentence on the years, prices and discounting.
     pub basis: String,
+    /// What the appraisal is, beside the budget.
+    pub appraisal_label: String,
+    /// What the budget tables are.
+    pub budget_label: String,
     /// The note under the summary: how money is written.
     pub summary_note: String,
     /// Options side by side (the report's table, in parts of at most [`MAX_FIGURE_COLUMNS`]
@@ -174,6 +178,10 @@ pub struct OptionData {
     pub against: Option<(String, Vec<Table>)>,
     /// Each partner against the baseline (heading and table).
     pub partners_against: Option<(String, Vec<Table>)>,
+    /// The budget of all partners, then each partner, in £000 (heading and table).
+    pub budgets: Vec<(String, Vec<Table>)>,
+    /// Budget warnings, in words.
+    pub budget_warnings: Vec<String>,
     /// The partners' warnings.
     pub partner_warnings: Vec<String>,
     /// The yearly table.
@@ -291,6 +299,8 @@ pub fn build(
                 .map(|b| format!(" Each option is also shown against {b}, the baseline."))
                 .unwrap_or_default(),
         ),
+        appraisal_label: report::budget::APPRAISAL_LABEL.to_owned(),
+        budget_label: report::budget::LABEL.to_owned(),
         summary_note: summary_note(provenance),
         compare: from_report(&measures::compare(results, case.discount_rate, STYLE)),
         compare_against: measures::compare_against(results, case.discount_rate, STYLE)
@@ -398,6 +408,9 @@ fn option_data(
     let years = &results.years;
     let source = case.options.get(index);
     let switching = switching_values(case, option, index);
+    // The budget needs the option's own lines, which a selection of one option keeps.
+    let budget = (source.is_some_and(|s| s.name == option.name))
+        .then(|| crate::engine::budget::option_budget(case, option, index));
     let mut switch_rows: Vec<Vec<String>> = switching
         .lines
         .iter()
@@ -439,6 +452,21 @@ fn option_data(
             .map(|t| (t.title.clone(), from_report(&t))),
         partners_against: measures::partners_against(option, years, case.discount_rate, STYLE)
             .map(|t| (t.title.clone(), from_report(&t))),
+        budgets: budget.as_ref().map_or_else(Vec::new, |b| {
+            std::iter::once(("All partners".to_owned(), &b.all))
+                .chain(b.partner_names.iter().cloned().zip(b.partners.iter()))
+                .map(|(name, figures)| {
+                    let t = report::budget::table(&name, figures, years, MoneyStyle::Thousands);
+                    (name, from_report(&t))
+                })
+                .collect()
+        }),
+        budget_warnings: budget.as_ref().map_or_else(Vec::new, |b| {
+            b.warnings
+                .iter()
+                .map(|w| format!("Warning: {}", report::budget::warning(w, years)))
+                .collect()
+        }),
         partner_warnings: option
             .partners
             .iter()
