@@ -1265,3 +1265,52 @@ fn the_scenario_switch_puts_every_figure_under_the_scenario_chosen() {
     assert_eq!(harness.state().view.scenario, None);
     assert_eq!(harness.state().analysis.scenario_name(), "Central");
 }
+
+#[test]
+fn the_budget_tab_follows_the_funding_chosen() {
+    use sharecase::case::Funding;
+    // The small case, borrowing at 5%: £1,000 of capital in year 0 is borrowed over 5 years
+    // in equal instalments: MRP £200 a year from 2027/28, interest £50 in 2027/28.
+    let mut case = small_case();
+    case.borrowing_rate = d("0.05");
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.tab = Tab::Budget;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Budget: cash in the prices")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Shared service: All partners")
+            .is_some()
+    );
+    let b = harness.state().analysis.budget(0).expect("a budget");
+    assert_eq!(sharecase::format::penny(b.all.years[1].mrp), d("200.00"));
+    assert_eq!(
+        sharecase::format::penny(b.all.years[1].interest),
+        d("50.00")
+    );
+    assert!(harness.query_all_by_label("£200").next().is_some());
+    // Fund all capital from reserves: no MRP, and a call on reserves of £1,000.
+    harness.state_mut().view.tab = Tab::Lines;
+    settle(&mut harness);
+    harness.get_by_label("Fund all capital").click();
+    settle(&mut harness);
+    harness.get_by_label("from reserves").click();
+    settle(&mut harness);
+    harness.state_mut().view.tab = Tab::Budget;
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[0].funding,
+        Some(Funding::Reserves)
+    );
+    let b = harness.state().analysis.budget(0).expect("a budget");
+    assert!(b.all.years.iter().all(|y| y.mrp.is_zero()));
+    assert_eq!(
+        sharecase::format::penny(b.all.years[0].reserves_used),
+        d("1000.00")
+    );
+    assert!(harness.query_all_by_label("£1,000").next().is_some());
+}
