@@ -99,6 +99,7 @@ fn calamine_reads_the_sheets_inputs_formulas_and_stored_figures() {
             "Summary",
             "1 Do minimum",
             "2 Full shared service",
+            "Budget",
             "Assumptions"
         ]
     );

@@ -50,6 +50,7 @@ fn build(
     for ((option, result), layout) in case.options.iter().zip(&results.options).zip(&layouts) {
         sheets::option(&mut book, case, option, result, layout)?;
     }
+    sheets::budget(&mut book, case, results)?;
     sheets::assumptions(&mut book, case, results)?;
     book.define_name("DiscountRate", "=Assumptions!$B$6")?;
     book.define_name("Inflation", "=Assumptions!$B$7")?;

@@ -707,3 +707,44 @@ pub fn assumptions(
     sheet.set_freeze_panes(lines_header.min(2), 0)?;
     Ok(())
 }
+
+/// Budget: each option's budget for all partners and each partner, by year, in pounds. The
+/// figures as Sharecase works them out (MRP and interest as live formulas of the asset life,
+/// method and rate belong with the workbook's calculation sheets).
+pub fn budget(book: &mut Workbook, case: &Case, results: &CaseResults) -> Result<(), XlsxError> {
+    let fm = Formats::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Budget")?;
+    text(sheet, 0, 0, "Budget by partner", &fm.title)?;
+    text(sheet, 1, 0, crate::report::budget::LABEL, &fm.note)?;
+    text(sheet, 2, 0, crate::report::budget::APPRAISAL_LABEL, &fm.note)?;
+    sheet.set_column_width(0, 36)?;
+    for c in 1..=u16::try_from(results.years.len() + 1).unwrap_or(1) {
+        sheet.set_column_width(c, 13)?;
+    }
+    let mut row = 4;
+    for (index, option) in results.options.iter().enumerate() {
+        if case.options.get(index).is_none_or(|o| o.name != option.name) {
+            continue;
+        }
+        let b = crate::engine::budget::option_budget(case, option, index);
+        let entities = std::iter::once(("All partners".to_owned(), &b.all))
+            .chain(b.partner_names.iter().cloned().zip(b.partners.iter()));
+        for (name, figures) in entities {
+            let table = crate::report::budget::table(
+                &format!("{}: {name}", option.name),
+                figures,
+                &results.years,
+                MoneyStyle::Pounds,
+            );
+            text(sheet, row, 0, &table.title, &fm.strong)?;
+            row = write_table(sheet, &fm, row + 1, "", &table, |_, _| None)? + 1;
+        }
+        for w in &b.warnings {
+            let words = crate::report::budget::warning(w, &results.years);
+            text(sheet, row, 0, &format!("Warning: {words}"), &fm.note)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
