@@ -54,6 +54,23 @@ fn scenario_matrix(c: &mut Criterion) {
     );
 }
 
+/// The Budget tab's figures: every option's budget, all partners and each partner.
+fn budgets(c: &mut Criterion) {
+    let case = sharecase::case::example::sized(10, 200);
+    let results = sharecase::engine::compute(&case).expect("valid");
+    c.bench_function("budgets, 10 options x 200 lines x 5 partners", |b| {
+        b.iter(|| {
+            for (i, option) in results.options.iter().enumerate() {
+                black_box(sharecase::engine::budget::option_budget(
+                    black_box(&case),
+                    option,
+                    i,
+                ));
+            }
+        });
+    });
+}
+
 fn growth_with_lines(c: &mut Criterion) {
     let mut group = c.benchmark_group("compute one option by lines");
     for lines in [10, 100, 1_000] {
@@ -131,6 +148,7 @@ criterion_group!(
     benches,
     whole_case,
     scenario_matrix,
+    budgets,
     growth_with_lines,
     irr,
     risk

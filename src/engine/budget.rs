@@ -103,6 +103,17 @@ pub struct OptionBudget {
     pub warnings: Vec<BudgetWarning>,
 }
 
+/// What makes lines alike for the budget: how they are shared, their kind, and how they are
+/// funded and repaid.
+#[derive(PartialEq)]
+struct Group<'a> {
+    sharing: &'a crate::case::Sharing,
+    kind: LineKind,
+    funding: Option<Funding>,
+    life: Option<u32>,
+    mrp: Option<Mrp>,
+}
+
 /// The last financial year whose spend capital receipts may meet when it is revenue: the
 /// direction covers 2025/26 to 2029/30.
 pub const FLEXIBLE_RECEIPTS_LAST_YEAR: i32 = 2029;
@@ -160,21 +171,57 @@ pub fn option_budget(case: &Case, results: &OptionResults, index: usize) -> Opti
     let mut after: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO); count];
     let mut warnings = Vec::new();
     let option = &case.options[index];
+    // Lines that are shared, funded and repaid alike are added up first and shared once: the
+    // budget is linear in each line's cash, so the figures are the same and the work grows
+    // with the number of such groups, not of lines.
+    let mut groups: Vec<(Group<'_>, Vec<Decimal>)> = Vec::new();
     for (line, flows) in option.lines.iter().zip(&results.lines) {
-        let parts = line_parts(case, &line.sharing, &flows.cash);
         if line.funding.is_some() && !line.kind.is_investment() {
             warnings.push(BudgetWarning::FundingNotUsed {
                 line: line.name.clone(),
             });
         }
         let funding = line.funding_source();
+        if funding == Some(Funding::CapitalReceipts)
+            && line.kind == LineKind::RevenueInvestment
+            && let Some(year) = flows.cash.iter().enumerate().position(|(t, v)| {
+                !v.is_zero()
+                    && i64::from(case.first_year) + i64::try_from(t).unwrap_or(0)
+                        > i64::from(FLEXIBLE_RECEIPTS_LAST_YEAR)
+            })
+        {
+            warnings.push(BudgetWarning::CapitalReceiptsAfterDirection {
+                line: line.name.clone(),
+                year,
+            });
+        }
+        let borrowing = funding == Some(Funding::Borrowing);
+        let key = Group {
+            sharing: &line.sharing,
+            kind: line.kind,
+            funding,
+            life: borrowing.then(|| line.asset_life_years.unwrap_or(DEFAULT_ASSET_LIFE)),
+            mrp: borrowing.then(|| line.mrp.unwrap_or_default()),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, cash)) => {
+                for (total, v) in cash.iter_mut().zip(&flows.cash) {
+                    *total += *v;
+                }
+            }
+            None => groups.push((key, flows.cash.clone())),
+        }
+    }
+    for (group, cash) in &groups {
+        let parts = line_parts(case, group.sharing, cash);
+        let funding = group.funding;
         for (p, part) in parts.iter().enumerate() {
             for (t, amount) in part.iter().enumerate() {
                 // At the working scale, so that every sum below is an exact addition and the
                 // partners add up to all partners to the last digit.
                 let amount = &working(*amount);
                 let y = &mut partners[p][t];
-                match line.kind {
+                match group.kind {
                     LineKind::CapitalInvestment => y.capital_spend += *amount,
                     LineKind::RevenueInvestment => y.revenue_one_off += *amount,
                     LineKind::RecurringCost => y.running_costs += *amount,
@@ -194,8 +241,8 @@ pub fn option_budget(case: &Case, results: &OptionResults, index: usize) -> Opti
                         }
                         let schedule = repayments(
                             *amount,
-                            line.asset_life_years.unwrap_or(DEFAULT_ASSET_LIFE),
-                            line.mrp.unwrap_or_default(),
+                            group.life.unwrap_or(DEFAULT_ASSET_LIFE),
+                            group.mrp.unwrap_or_default(),
                             case.borrowing_rate,
                         );
                         for (k, (mrp, interest)) in schedule.into_iter().enumerate() {
@@ -213,19 +260,6 @@ pub fn option_budget(case: &Case, results: &OptionResults, index: usize) -> Opti
                     }
                 }
             }
-        }
-        if funding == Some(Funding::CapitalReceipts)
-            && line.kind == LineKind::RevenueInvestment
-            && let Some(year) = flows.cash.iter().enumerate().position(|(t, v)| {
-                !v.is_zero()
-                    && i64::from(case.first_year) + i64::try_from(t).unwrap_or(0)
-                        > i64::from(FLEXIBLE_RECEIPTS_LAST_YEAR)
-            })
-        {
-            warnings.push(BudgetWarning::CapitalReceiptsAfterDirection {
-                line: line.name.clone(),
-                year,
-            });
         }
     }
     let partner_budgets: Vec<Budget> = partners
