@@ -717,14 +717,24 @@ pub fn budget(book: &mut Workbook, case: &Case, results: &CaseResults) -> Result
     sheet.set_name("Budget")?;
     text(sheet, 0, 0, "Budget by partner", &fm.title)?;
     text(sheet, 1, 0, crate::report::budget::LABEL, &fm.note)?;
-    text(sheet, 2, 0, crate::report::budget::APPRAISAL_LABEL, &fm.note)?;
+    text(
+        sheet,
+        2,
+        0,
+        crate::report::budget::APPRAISAL_LABEL,
+        &fm.note,
+    )?;
     sheet.set_column_width(0, 36)?;
     for c in 1..=u16::try_from(results.years.len() + 1).unwrap_or(1) {
         sheet.set_column_width(c, 13)?;
     }
     let mut row = 4;
     for (index, option) in results.options.iter().enumerate() {
-        if case.options.get(index).is_none_or(|o| o.name != option.name) {
+        if case
+            .options
+            .get(index)
+            .is_none_or(|o| o.name != option.name)
+        {
             continue;
         }
         let b = crate::engine::budget::option_budget(case, option, index);
