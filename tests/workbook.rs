@@ -269,3 +269,60 @@ fn libreoffice_recalculates_every_formula_to_sharecases_figures() {
         check_figures(&mut open(bytes), &case, &results);
     }
 }
+
+#[test]
+fn libreoffice_recalculates_mrp_and_interest_to_sharecases_figures() {
+    use sharecase::case::Mrp;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = example::case();
+    // One capital line repaid as an annuity over 8 years, so both methods are worked out.
+    let at = case.options[1]
+        .lines
+        .iter()
+        .position(|l| l.kind == sharecase::case::LineKind::CapitalInvestment)
+        .expect("a capital line");
+    case.options[1].lines[at].mrp = Some(Mrp::Annuity);
+    case.options[1].lines[at].asset_life_years = Some(8);
+    let results = compute_valid(&case);
+    let plain = dir.path().join("budget.xlsx");
+    std::fs::write(
+        &plain,
+        workbook(&case, &results, &provenance()).expect("workbook"),
+    )
+    .expect("written");
+    recalculate(dir.path(), &[&plain]);
+    let mut book =
+        open(std::fs::read(dir.path().join("out").join("budget.xlsx")).expect("converted"));
+    let range = book.worksheet_range("Budget").expect("the Budget sheet");
+    let mut checks = 0;
+    let mut totals = Vec::new();
+    for (r, row) in range.rows().enumerate() {
+        let label = row.first().map(|c| c.to_string()).unwrap_or_default();
+        if label.ends_with("agrees (to the penny)") {
+            // Columns D to the one after the horizon: ten years and "after the horizon".
+            for cell in &row[3..14] {
+                assert_eq!(*cell, Data::Bool(true), "row {r} {label}: {cell:?}");
+                checks += 1;
+            }
+        }
+        if label == "Total MRP" {
+            totals.push(
+                row[3..13]
+                    .iter()
+                    .map(|c| c.as_f64().unwrap_or(f64::NAN))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    assert_eq!(checks, 4 * 11, "MRP and interest checked for both options");
+    // The recalculated MRP is the engine's, year by year (the full option's block is second).
+    let budget = sharecase::engine::budget::option_budget(&case, &results.options[1], 1);
+    for (t, y) in budget.all.years.iter().enumerate() {
+        assert!(
+            (totals[1][t] - f(y.mrp)).abs() < 0.01,
+            "year {t}: {} {}",
+            totals[1][t],
+            y.mrp
+        );
+    }
+}

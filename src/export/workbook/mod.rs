@@ -54,5 +54,6 @@ fn build(
     sheets::assumptions(&mut book, case, results)?;
     book.define_name("DiscountRate", "=Assumptions!$B$6")?;
     book.define_name("Inflation", "=Assumptions!$B$7")?;
+    book.define_name("BorrowingRate", "=Assumptions!$B$8")?;
     book.save_to_buffer()
 }

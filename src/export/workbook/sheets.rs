@@ -596,7 +596,15 @@ pub fn assumptions(
         &fm.label,
     )?;
     sheet.write_number_with_format(6, 1, f(case.general_inflation()), &fm.percent)?;
-    let mut row = 8;
+    text(
+        sheet,
+        7,
+        0,
+        "Borrowing rate (named BorrowingRate)",
+        &fm.label,
+    )?;
+    sheet.write_number_with_format(7, 1, f(case.borrowing_rate), &fm.percent)?;
+    let mut row = 9;
     for (c, title) in [
         "Option",
         "Cost uplift",
@@ -708,9 +716,9 @@ pub fn assumptions(
     Ok(())
 }
 
-/// Budget: each option's budget for all partners and each partner, by year, in pounds. The
-/// figures as Sharecase works them out (MRP and interest as live formulas of the asset life,
-/// method and rate belong with the workbook's calculation sheets).
+/// Budget: each option's borrowing, with MRP and interest as live formulas of the spend, the
+/// asset life, the method and the borrowing rate (checked against Sharecase's figures), then
+/// its budget for all partners and each partner, by year, in pounds.
 pub fn budget(book: &mut Workbook, case: &Case, results: &CaseResults) -> Result<(), XlsxError> {
     let fm = Formats::new();
     let sheet = book.add_worksheet();
@@ -738,6 +746,7 @@ pub fn budget(book: &mut Workbook, case: &Case, results: &CaseResults) -> Result
             continue;
         }
         let b = crate::engine::budget::option_budget(case, option, index);
+        row = borrowing(sheet, &fm, row, case, index, option, &b.all)?;
         let entities = std::iter::once(("All partners".to_owned(), &b.all))
             .chain(b.partner_names.iter().cloned().zip(b.partners.iter()));
         for (name, figures) in entities {
@@ -757,4 +766,198 @@ pub fn budget(book: &mut Workbook, case: &Case, results: &CaseResults) -> Result
         }
     }
     Ok(())
+}
+
+/// One option's borrowing: per borrowed capital line, the spend by year (an input), the asset
+/// life and method (inputs), and MRP and interest by year and after the horizon as formulas;
+/// then their totals and a check against Sharecase's figures. Returns the next free row.
+fn borrowing(
+    sheet: &mut Worksheet,
+    fm: &Formats,
+    top: u32,
+    case: &Case,
+    index: usize,
+    option: &OptionResults,
+    all: &crate::engine::budget::Budget,
+) -> Result<u32, XlsxError> {
+    use crate::case::{DEFAULT_ASSET_LIFE, Funding, Mrp};
+    let source = &case.options[index];
+    let lines: Vec<usize> = source
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.funding_source() == Some(Funding::Borrowing))
+        .map(|(i, _)| i)
+        .collect();
+    if lines.is_empty() {
+        return Ok(top);
+    }
+    let years = option.figures.years.len();
+    let first = 3_u16; // column D
+    let last = first + u16::try_from(years).unwrap_or(1) - 1;
+    let after = last + 1;
+    let mut row = top;
+    text(
+        sheet,
+        row,
+        0,
+        &format!("{}: borrowing", option.name),
+        &fm.strong,
+    )?;
+    row += 1;
+    text(
+        sheet,
+        row,
+        0,
+        "MRP and interest are formulas of the spend, the asset life (years), the method (equal or annuity) and the borrowing rate (named BorrowingRate): change a blue input and they follow.",
+        &fm.note,
+    )?;
+    row += 1;
+    for (c, title) in ["", "Asset life", "Method"].iter().enumerate() {
+        text(sheet, row, u16::try_from(c).unwrap_or(0), title, &fm.header)?;
+    }
+    for (t, y) in option.figures.years.iter().enumerate() {
+        text(
+            sheet,
+            row,
+            first + u16::try_from(t).unwrap_or(0),
+            &y.label,
+            &fm.header,
+        )?;
+    }
+    text(sheet, row, after, "After the horizon", &fm.header)?;
+    row += 1;
+    let (fc, lc) = (column(first), column(last));
+    let mut mrp_rows = Vec::new();
+    let mut interest_rows = Vec::new();
+    for l in lines {
+        let line = &source.lines[l];
+        let spend_row = row + 1; // 1-based row of the spend inputs
+        text(sheet, row, 0, &format!("{}: spend", line.name), &fm.label)?;
+        let whole = Format::new()
+            .set_num_format("0")
+            .set_background_color(Color::RGB(0x00E8_F0FB));
+        sheet.write_number_with_format(
+            row,
+            1,
+            f64::from(line.asset_life_years.unwrap_or(DEFAULT_ASSET_LIFE)),
+            &whole,
+        )?;
+        let method = match line.mrp.unwrap_or_default() {
+            Mrp::Equal => "equal",
+            Mrp::Annuity => "annuity",
+        };
+        sheet.write_string_with_format(row, 2, method, &fm.input)?;
+        for (t, v) in option.lines[l].cash.iter().enumerate() {
+            sheet.write_number_with_format(
+                row,
+                first + u16::try_from(t).unwrap_or(0),
+                f(*v),
+                &fm.input,
+            )?;
+        }
+        let spend = format!("${fc}${spend_row}:${lc}${spend_row}");
+        let life = format!("$B${spend_row}");
+        let annuity = format!("AND($C${spend_row}=\"annuity\",BorrowingRate<>0)");
+        let growth = format!("((1+BorrowingRate)^{life}-1)");
+        for (k, what) in ["MRP", "interest"].iter().enumerate() {
+            let this = row + 1 + u32::try_from(k).unwrap_or(0);
+            text(sheet, this, 0, &format!("{}: {what}", line.name), &fm.label)?;
+            for t in 0..years {
+                let col = first + u16::try_from(t).unwrap_or(0);
+                let cur = format!("COLUMN({}{})", column(col), this + 1);
+                let kk = format!("({cur}-COLUMN({spend}))");
+                let within = format!("({kk}>=1)*({kk}<={life})");
+                let text_f = if k == 0 {
+                    format!(
+                        "=IF({annuity},SUMPRODUCT({spend}*{within}*(1+BorrowingRate)^({kk}-1))*BorrowingRate/{growth},SUMPRODUCT({spend}*{within})/{life})"
+                    )
+                } else {
+                    format!(
+                        "=IF({annuity},BorrowingRate*SUMPRODUCT({spend}*{within}*((1+BorrowingRate)^{life}-(1+BorrowingRate)^({kk}-1)))/{growth},BorrowingRate*SUMPRODUCT({spend}*{within}*(1-({kk}-1)/{life})))"
+                    )
+                };
+                formula(sheet, this, col, &text_f, "0", &fm.money)?;
+            }
+            // After the horizon: what is left of the whole life's MRP (the spend) or interest.
+            let within_row = format!("{fc}{}:{lc}{}", this + 1, this + 1);
+            let after_f = if k == 0 {
+                format!("=SUM({spend})-SUM({within_row})")
+            } else {
+                format!(
+                    "=IF({annuity},SUM({spend})*({life}*BorrowingRate*(1+BorrowingRate)^{life}/{growth}-1),BorrowingRate*SUM({spend})*({life}+1)/2)-SUM({within_row})"
+                )
+            };
+            formula(sheet, this, after, &after_f, "0", &fm.money)?;
+            if k == 0 {
+                mrp_rows.push(this + 1);
+            } else {
+                interest_rows.push(this + 1);
+            }
+        }
+        row += 3;
+    }
+    // Totals, and Sharecase's own figures beside a TRUE/FALSE check.
+    for (label, rows, ours, after_ours) in [
+        (
+            "Total MRP",
+            &mrp_rows,
+            all.years.iter().map(|y| y.mrp).collect::<Vec<_>>(),
+            all.mrp_after,
+        ),
+        (
+            "Total interest",
+            &interest_rows,
+            all.years.iter().map(|y| y.interest).collect::<Vec<_>>(),
+            all.interest_after,
+        ),
+    ] {
+        text(sheet, row, 0, label, &fm.strong)?;
+        for col in first..=after {
+            let cells: Vec<String> = rows.iter().map(|r| format!("{}{r}", column(col))).collect();
+            formula(
+                sheet,
+                row,
+                col,
+                &format!("=SUM({})", cells.join(",")),
+                "0",
+                &fm.money_strong,
+            )?;
+        }
+        text(
+            sheet,
+            row + 1,
+            0,
+            &format!("{label}, as Sharecase works it out"),
+            &fm.label,
+        )?;
+        for (t, v) in ours.iter().chain(std::iter::once(&after_ours)).enumerate() {
+            sheet.write_number_with_format(
+                row + 1,
+                first + u16::try_from(t).unwrap_or(0),
+                f(*v),
+                &fm.money,
+            )?;
+        }
+        text(
+            sheet,
+            row + 2,
+            0,
+            &format!("{label} agrees (to the penny)"),
+            &fm.label,
+        )?;
+        for col in first..=after {
+            let c = column(col);
+            formula(
+                sheet,
+                row + 2,
+                col,
+                &format!("=ABS({c}{}-{c}{})<0.01", row + 1, row + 2),
+                "TRUE",
+                &fm.text,
+            )?;
+        }
+        row += 3;
+    }
+    Ok(row + 1)
 }
