@@ -199,6 +199,11 @@ pub fn yearly_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     };
     let style = cx.view.money;
     ui.label("Cash is in the prices of each year; real terms in the first year's prices.");
+    ui.label(
+        egui::RichText::new(crate::report::budget::APPRAISAL_LABEL)
+            .small()
+            .color(super::super::theme::Palette::of(ui).muted),
+    );
     let mut rows = vec![
         words::YEARLY_COLUMNS
             .iter()
