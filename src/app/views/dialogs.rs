@@ -75,8 +75,13 @@ pub fn show(app: &mut SharecaseApp, ctx: &egui::Context) {
                         "at the first year's price levels: Sharecase indexes them into cash",
                     ),
                 ] {
+                    // The two choices the same width, one above the other.
+                    let width = ui.available_width();
                     if ui
-                        .button(format!("{title}: {detail}"))
+                        .add(
+                            egui::Button::new(format!("{title}: {detail}"))
+                                .min_size(egui::vec2(width, 30.0)),
+                        )
                         .clicked()
                     {
                         app.doc.case.prices = basis;
