@@ -28,9 +28,20 @@ pub fn case_file(bytes: &[u8]) -> bool {
     everything(&case).is_some()
 }
 
-/// Every figure and word of a case, if it is valid.
+/// Every figure and word of a case, if it is valid: under each scenario, with each option's
+/// budget.
 fn everything(case: &Case) -> Option<CaseResults> {
     let results = engine::compute(case).ok()?;
+    let runs = engine::scenario::every(case, |_| false);
+    let _ = report::scenarios::table(&runs, case.discount_rate, MoneyStyle::Pounds);
+    let _ = report::scenarios::json(&runs);
+    // Sensitivity, risk and the budget work on the case with its optimism bias, as the app's.
+    let case = &engine::scenario::appraised(case, None);
+    for (index, option) in results.options.iter().enumerate() {
+        let budget = engine::budget::option_budget(case, option, index);
+        let _ = report::budget::json(&budget, &results.years);
+        let _ = report::budget::table("", &budget.all, &results.years, MoneyStyle::Thousands);
+    }
     let _ = report::summary::summary(case, &results, MoneyStyle::Pounds);
     let _ = report::summary::summary(case, &results, MoneyStyle::Thousands);
     let _ = report::json::summary(case, &results);

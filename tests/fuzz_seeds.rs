@@ -44,7 +44,14 @@ fn case_file_seeds() {
     replay(
         "case_file",
         sharecase::robustness::case_file,
-        &["bom.json", "edges.json", "example-v1.json", "example.json"],
+        &[
+            "bom.json",
+            "edges.json",
+            "example-v1.json",
+            "example.json",
+            "example-v3.sharecase.json",
+            "features-v3.json",
+        ],
     );
 }
 
