@@ -23,6 +23,8 @@ pub struct Analysis {
     computed: Option<Computed>,
     /// Every option under every scenario, made when first asked for (the Scenarios tab).
     matrix: std::sync::OnceLock<Vec<engine::scenario::Run>>,
+    /// Each computed option's budget, made when first asked for (the Budget tab).
+    budgets: std::sync::OnceLock<Vec<engine::budget::OptionBudget>>,
 }
 
 /// The options with no problems, computed together as a case of their own.
@@ -73,6 +75,7 @@ impl Analysis {
             problems,
             computed,
             matrix: std::sync::OnceLock::new(),
+            budgets: std::sync::OnceLock::new(),
         }
     }
 
@@ -222,13 +225,22 @@ impl Analysis {
     }
 
     /// The budget of option `option` under the scenario shown, from this revision's own case
-    /// and results; `None` when the option has no figures.
+    /// and results, worked out once per revision; `None` when the option has no figures.
     #[must_use]
-    pub fn budget(&self, option: usize) -> Option<engine::budget::OptionBudget> {
+    pub fn budget(&self, option: usize) -> Option<&engine::budget::OptionBudget> {
         let computed = self.computed.as_ref()?;
         let at = self.computed_index(option)?;
-        let results = computed.results.options.get(at)?;
-        Some(engine::budget::option_budget(&computed.case, results, at))
+        self.budgets
+            .get_or_init(|| {
+                computed
+                    .results
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| engine::budget::option_budget(&computed.case, o, i))
+                    .collect()
+            })
+            .get(at)
     }
 
     /// The work that gives the tornado and switching values of option `option`, from this
