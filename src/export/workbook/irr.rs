@@ -1,8 +1,9 @@
 //! The IRR search: for each flow, its NPV at rates from -99% to 1,000%; where the NPV changes
-//! sign between two rates, a straight-line estimate of the root; the estimate nearest zero
-//! becomes IRR's starting guess. Spreadsheet IRR iterates from its guess and can fail to
+//! sign between two rates, a straight-line estimate of the root; the bracket whose estimate
+//! is nearest zero (the root Sharecase gives) is halved twenty times, to under 1e-7, and its
+//! midpoint is IRR's starting guess. Spreadsheet IRR iterates from its guess and can fail to
 //! converge, or find another root, from a guess far away; from one beside the root it does
-//! not, whatever the inputs are changed to. The root nearest zero is the one Sharecase gives.
+//! not, and where it still fails the bisection's figure stands.
 
 use super::cells::{Cached, Formats, formula, number, print_setup, text};
 use super::layout::{IRR, OptionLayout, cell, fixed, irr as grid};
@@ -31,7 +32,7 @@ pub fn write(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
         sheet,
         1,
         0,
-        "Each flow (net, real terms) is valued at the rates in the header. Where its NPV changes sign between two rates, a straight line between them estimates the root; the estimate nearest zero is IRR's guess, so IRR starts beside the root Sharecase reports (the one nearest zero) and converges to it.",
+        "Each flow (net, real terms) is valued at the rates in the header. Where its NPV changes sign between two rates, a straight line between them estimates the root; the bracket whose estimate is nearest zero (the root Sharecase reports) is halved twenty times, and IRR starts from its midpoint. Should IRR not converge there, the bisection's figure (within 0.0000001) stands.",
         &fm.note,
     )?;
     text(sheet, grid::HEADER, 0, "Flow", &fm.header)?;
@@ -56,6 +57,33 @@ pub fn write(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
             &format!("Distance {}", j + 1),
             &fm.header,
         )?;
+    }
+    text(sheet, grid::HEADER, grid::choice(), "Bracket", &fm.header)?;
+    for (w, h) in ["Lower rate", "Upper rate", "NPV at the lower rate"]
+        .iter()
+        .enumerate()
+    {
+        text(
+            sheet,
+            grid::HEADER,
+            grid::start(u16::try_from(w).unwrap_or(0)),
+            h,
+            &fm.header,
+        )?;
+    }
+    for i in 0..grid::STEPS {
+        for (w, h) in ["Midpoint", "NPV there", "Lower", "Upper"]
+            .iter()
+            .enumerate()
+        {
+            text(
+                sheet,
+                grid::HEADER,
+                grid::step(i, u16::try_from(w).unwrap_or(0)),
+                &format!("Halving {}: {h}", i + 1),
+                &fm.header,
+            )?;
+        }
     }
     text(sheet, grid::HEADER, grid::guess(), "Guess", &fm.header)?;
     text(sheet, grid::HEADER, grid::result(), "IRR", &fm.header)?;
@@ -144,29 +172,122 @@ pub fn write(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
                     &fm.percent,
                 )?;
             }
-            let estimates_range = format!(
-                "{}:{}",
-                cell(row, grid::estimate(0)),
-                cell(row, grid::estimate(grid::BRACKETS - 1))
-            );
             let distances = format!(
                 "{}:{}",
                 cell(row, grid::distance(0)),
                 cell(row, grid::distance(grid::BRACKETS - 1))
             );
-            let guess = estimates
+            // The bracket whose estimate is nearest zero, halved until under 1e-7 wide.
+            let chosen = estimates
                 .iter()
-                .flatten()
-                .copied()
-                .min_by(|a, b| a.abs().total_cmp(&b.abs()));
+                .enumerate()
+                .filter_map(|(j, e)| e.map(|e| (j, e)))
+                .min_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+                .map(|(j, _)| j);
+            let rates = format!(
+                "{}:{}",
+                fixed(grid::HEADER, grid::GRID0),
+                fixed(grid::HEADER, grid::GRID0 + 40)
+            );
+            let npvs = format!("{}:{}", cell(row, grid::GRID0), cell(row, grid::GRID0 + 40));
+            let j = cell(row, grid::choice());
+            formula(
+                sheet,
+                row,
+                grid::choice(),
+                &format!("IF(COUNT({distances})=0,\"none\",MATCH(MIN({distances}),{distances},0))"),
+                chosen.map_or(Cached::Text("none".into()), |j| {
+                    Cached::Number(f64::from(u32::try_from(j + 1).unwrap_or(0)))
+                }),
+                &fm.whole,
+            )?;
+            let (mut low, mut high, na) = chosen.map_or((0.0, 0.0, 0.0), |j| {
+                (grid::GRID[j], grid::GRID[j + 1], values[j])
+            });
+            for (w, text, value) in [
+                (
+                    0,
+                    format!("IF(ISNUMBER({j}),INDEX({rates},1,{j}),\"\")"),
+                    low,
+                ),
+                (
+                    1,
+                    format!("IF(ISNUMBER({j}),INDEX({rates},1,{j}+1),\"\")"),
+                    high,
+                ),
+                (2, format!("IF(ISNUMBER({j}),INDEX({npvs},1,{j}),\"\")"), na),
+            ] {
+                let cached = if chosen.is_some() {
+                    Cached::Number(value)
+                } else {
+                    Cached::Empty
+                };
+                formula(sheet, row, grid::start(w), &text, cached, &fm.factor)?;
+            }
+            let value_at = |rate: String| match &rest {
+                Some(rest) => format!("{first}+NPV({rate},{rest})"),
+                None => first.clone(),
+            };
+            let na_cell = cell(row, grid::start(2));
+            for i in 0..grid::STEPS {
+                let (lo, hi) = if i == 0 {
+                    (cell(row, grid::start(0)), cell(row, grid::start(1)))
+                } else {
+                    (
+                        cell(row, grid::step(i - 1, 2)),
+                        cell(row, grid::step(i - 1, 3)),
+                    )
+                };
+                let mid = 0.5 * (low + high);
+                let at_mid = npv(&flows, mid);
+                let keep_low = at_mid * na > 0.0;
+                let m = cell(row, grid::step(i, 0));
+                let nm = cell(row, grid::step(i, 1));
+                let cells = [
+                    (format!("IF(ISNUMBER({j}),({lo}+{hi})/2,\"\")"), mid),
+                    (
+                        format!("IF(ISNUMBER({j}),{},\"\")", value_at(m.clone())),
+                        at_mid,
+                    ),
+                    (
+                        format!("IF(ISNUMBER({j}),IF({nm}*{na_cell}>0,{m},{lo}),\"\")"),
+                        if keep_low { mid } else { low },
+                    ),
+                    (
+                        format!("IF(ISNUMBER({j}),IF({nm}*{na_cell}>0,{hi},{m}),\"\")"),
+                        if keep_low { high } else { mid },
+                    ),
+                ];
+                for (w, (text, value)) in cells.iter().enumerate() {
+                    let cached = if chosen.is_some() {
+                        Cached::Number(*value)
+                    } else {
+                        Cached::Empty
+                    };
+                    let w = u16::try_from(w).unwrap_or(0);
+                    formula(sheet, row, grid::step(i, w), text, cached, &fm.factor)?;
+                }
+                if keep_low {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            let last = grid::STEPS - 1;
+            let (lo, hi) = (
+                cell(row, grid::step(last, 2)),
+                cell(row, grid::step(last, 3)),
+            );
             formula(
                 sheet,
                 row,
                 grid::guess(),
-                &format!(
-                    "IF(COUNT({distances})=0,\"none\",INDEX({estimates_range},1,MATCH(MIN({distances}),{distances},0)))"
-                ),
-                guess.map_or(Cached::Text("none".into()), Cached::Number),
+                &format!("IF(ISNUMBER({j}),({lo}+{hi})/2,\"none\")"),
+                if chosen.is_some() {
+                    Cached::Number(0.5 * (low + high))
+                } else {
+                    Cached::Text("none".into())
+                },
                 &fm.percent,
             )?;
             let flow_range = super::layout::range_on(
@@ -175,12 +296,14 @@ pub fn write(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
                 (net_row, layout.last_year_column()),
             );
             let g = cell(row, grid::guess());
+            // IRR from beside the root; where it does not converge there, or strays from the
+            // bracket, the bisection's own figure (within 1e-7) stands.
             formula(
                 sheet,
                 row,
                 grid::result(),
                 &format!(
-                    "IF(ISNUMBER({g}),IFERROR(IRR({flow_range},{g}),\"no convergence\"),\"none\")"
+                    "IF(ISNUMBER({g}),IFERROR(IF(ABS(IRR({flow_range},{g})-{g})<0.000001,IRR({flow_range},{g}),{g}),{g}),\"none\")"
                 ),
                 figures.map_or(Cached::Text("none".into()), |f| irr_cached(&f.measures.irr)),
                 &fm.percent,

@@ -716,10 +716,28 @@ pub mod irr {
     pub fn distance(j: usize) -> u16 {
         estimate(BRACKETS) + super::narrow(j)
     }
-    /// The guess's column.
+    /// The chosen bracket's number (1 for the first).
+    #[must_use]
+    pub fn choice() -> u16 {
+        distance(BRACKETS)
+    }
+    /// The chosen bracket's lower rate, upper rate and NPV at the lower rate.
+    #[must_use]
+    pub fn start(w: u16) -> u16 {
+        choice() + 1 + w
+    }
+    /// Halvings of the bracket: 0.1 wide at most, so 20 leave it under 1e-7.
+    pub const STEPS: usize = 20;
+    /// Halving `i`'s cell `w`: 0 the midpoint, 1 the NPV there, 2 the new lower rate, 3 the
+    /// new upper rate.
+    #[must_use]
+    pub fn step(i: usize, w: u16) -> u16 {
+        start(3) + 1 + 4 * super::narrow(i) + w
+    }
+    /// The guess's column: the midpoint of the last bracket.
     #[must_use]
     pub fn guess() -> u16 {
-        distance(BRACKETS)
+        step(STEPS, 0)
     }
     /// The IRR's column.
     #[must_use]
@@ -764,7 +782,9 @@ mod tests {
         assert_eq!(irr::estimate(0), 2 + 41);
         assert_eq!(irr::distance(0), 2 + 41 + 40);
         assert_eq!(irr::distance(39), 2 + 41 + 79);
-        assert_eq!(irr::guess(), 2 + 41 + 80);
+        assert_eq!(irr::choice(), 2 + 41 + 80);
+        assert_eq!(irr::step(0, 0), irr::choice() + 4);
+        assert_eq!(irr::guess(), irr::choice() + 4 + 80);
         assert_eq!(irr::result(), irr::guess() + 1);
     }
 }

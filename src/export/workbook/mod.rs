@@ -22,6 +22,8 @@ use crate::engine::CaseResults;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 pub use inputs::{Input, input_cell};
+/// The IRR search sheet's column of results (its other cells are the search's working).
+pub use layout::irr::result as irr_search_result_column;
 pub use layout::{
     FORMULA_ROWS, MEASURES, OptionLayout, SHEETS, block, column, measure, sheet_names,
 };
