@@ -43,5 +43,24 @@ fn formats(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, formats);
+/// The workbook of the largest case the app is sized for: every line, partner and scenario
+/// in formulas, in under a second.
+fn big_workbook(c: &mut Criterion) {
+    let mut case = sharecase::case::example::sized(10, 200);
+    case.scenarios = vec![sharecase::case::Scenario::prudent()];
+    let results = sharecase::engine::compute_valid(&case);
+    let provenance = Provenance {
+        file: None,
+        date: "23 November 2026".into(),
+        left_out: Vec::new(),
+    };
+    let mut group = c.benchmark_group("export 10 options x 200 lines x 10 years x 5 partners");
+    group.sample_size(10);
+    group.bench_function("workbook", |b| {
+        b.iter(|| export::build(black_box(Format::Xlsx), &case, &results, &provenance));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, formats, big_workbook);
 criterion_main!(benches);

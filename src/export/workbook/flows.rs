@@ -269,6 +269,11 @@ pub fn line_flows(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
         "Indexation",
         "Sharing key",
         "Funding",
+        "Pattern",
+        "Amount",
+        "Year, or first year",
+        "Last year",
+        "Fractions",
     ];
     for (c, h) in headers.iter().enumerate() {
         text(
@@ -512,10 +517,6 @@ pub fn line_flows(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
         )?;
         // The blocks.
         let entered = line.amounts.by_year(years);
-        let pattern = x(Inputs::L_PATTERN);
-        let amount = x(Inputs::L_AMOUNT);
-        let first = x(Inputs::L_YEAR);
-        let to = x(Inputs::L_TO);
         let phasing = range_on(
             INPUTS,
             (ir, Inputs::L_PHASING),
@@ -524,6 +525,64 @@ pub fn line_flows(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
                 Inputs::L_PHASING + u16::try_from(years - 1).unwrap_or(0),
             ),
         );
+        let (amount_value, first_value, to_value) = match &line.amounts {
+            crate::case::Amounts::OneOff { amount, year, .. } => (
+                Cached::from(*amount),
+                Cached::Number(f64::from(*year)),
+                Cached::Empty,
+            ),
+            crate::case::Amounts::Recurring {
+                annual,
+                from_year,
+                to_year,
+                ..
+            } => (
+                Cached::from(*annual),
+                Cached::Number(f64::from(*from_year)),
+                to_year.map_or(Cached::Empty, |t| Cached::Number(f64::from(t))),
+            ),
+            crate::case::Amounts::ByYear(_) => (Cached::Empty, Cached::Empty, Cached::Empty),
+        };
+        let fractions = match &line.amounts {
+            crate::case::Amounts::OneOff { phasing, .. } => phasing.len().min(years),
+            crate::case::Amounts::Recurring { ramp_up, .. } => ramp_up.len().min(years),
+            crate::case::Amounts::ByYear(_) => 0,
+        };
+        let blank_or = |col: u16| format!("IF({v}=\"\",\"\",{v})", v = x(col));
+        for (col, text, cached, format) in [
+            (
+                LineFlows::PATTERN,
+                x(Inputs::L_PATTERN),
+                Cached::Text(line.amounts.pattern_name().to_owned()),
+                &fm.label,
+            ),
+            (
+                LineFlows::AMOUNT,
+                blank_or(Inputs::L_AMOUNT),
+                amount_value,
+                &fm.pence,
+            ),
+            (
+                LineFlows::FROM,
+                blank_or(Inputs::L_YEAR),
+                first_value,
+                &fm.whole,
+            ),
+            (LineFlows::TO, blank_or(Inputs::L_TO), to_value, &fm.whole),
+            (
+                LineFlows::FRACTIONS,
+                format!("COUNT({phasing})"),
+                Cached::Number(f64::from(u32::try_from(fractions).unwrap_or(0))),
+                &fm.whole,
+            ),
+        ] {
+            formula(sheet, row, col, &text, cached, format)?;
+        }
+        let pattern = here(LineFlows::PATTERN);
+        let amount = here(LineFlows::AMOUNT);
+        let first = here(LineFlows::FROM);
+        let to = here(LineFlows::TO);
+        let count = here(LineFlows::FRACTIONS);
         let entered_range = format!(
             "{}:{}",
             fixed(row, lf.year(0, 0)),
@@ -541,7 +600,7 @@ pub fn line_flows(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
                 row,
                 lf.year(0, t),
                 &format!(
-                    "IF({pattern}=\"By year\",{by_year},IF({pattern}=\"One-off\",IF(COUNT({phasing})=0,IF({tt}={first},{amount},0),IF(AND({tt}>={first},{tt}-{first}<{years}),{amount}*INDEX({phasing},1,{tt}-{first}+1),0)),IF(AND({tt}>={first},OR({to}=\"\",{tt}<={to})),{amount}*IF({tt}-{first}<COUNT({phasing}),INDEX({phasing},1,{tt}-{first}+1),1),0)))"
+                    "IF({pattern}=\"By year\",{by_year},IF({pattern}=\"One-off\",IF({count}=0,IF({tt}={first},{amount},0),IF(AND({tt}>={first},{tt}-{first}<{years}),{amount}*INDEX({phasing},1,{tt}-{first}+1),0)),IF(AND({tt}>={first},OR({to}=\"\",{tt}<={to})),{amount}*IF({tt}-{first}<{count},INDEX({phasing},1,{tt}-{first}+1),1),0)))"
                 ),
                 entered.get(t).copied().unwrap_or_default(),
                 &fm.pence,

@@ -30,10 +30,15 @@ pub fn cell(row: u32, col: u16) -> String {
     format!("{}{}", column(col), row + 1)
 }
 
-/// A sheet name as a formula refers to it: quoted, with quotes doubled.
+/// A sheet name as a formula refers to it: quoted, with quotes doubled, unless it is a plain
+/// word (`Inputs`).
 #[must_use]
 pub fn sheet_ref(sheet: &str) -> String {
-    format!("'{}'", sheet.replace('\'', "''"))
+    if sheet.chars().all(|c| c.is_ascii_alphabetic()) {
+        sheet.to_owned()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
 }
 
 /// `'Sheet'!$C$7`.
@@ -407,8 +412,18 @@ impl LineFlows {
     pub const KEY: u16 = 10;
     /// Funding class.
     pub const FUNDING: u16 = 11;
+    /// The line's pattern, from the Inputs sheet.
+    pub const PATTERN: u16 = 12;
+    /// Its one-off or annual amount.
+    pub const AMOUNT: u16 = 13;
+    /// Its year, or first year.
+    pub const FROM: u16 = 14;
+    /// Its last year, blank for the end of the horizon.
+    pub const TO: u16 = 15;
+    /// How many phasing or ramp-up fractions it has.
+    pub const FRACTIONS: u16 = 16;
     /// The first year of the first block.
-    pub const BLOCKS: u16 = 12;
+    pub const BLOCKS: u16 = 17;
 
     /// Line `g`'s row.
     #[must_use]

@@ -3,7 +3,7 @@
 //! A partner's part of a class is the sum of its shares times those groups, as the engine
 //! shares groups of alike lines.
 
-use super::cells::{Cached, Formats, formula, number, print_setup, text};
+use super::cells::{Formats, formula, number, print_setup, text};
 use super::layout::{INPUTS, LineFlows, SHARING, Sharing, range_on};
 use super::model::Model;
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -166,15 +166,6 @@ pub fn write(book: &mut Workbook, m: &Model<'_>) -> Result<(), XlsxError> {
                             s.year(t, true),
                             &format!("SUMIFS({},{criteria})", lf.range(3, t)),
                             sums[at][t][1],
-                            &fm.pence,
-                        )?;
-                    } else {
-                        formula(
-                            sheet,
-                            row,
-                            s.year(t, true),
-                            "\"\"",
-                            Cached::Empty,
                             &fm.pence,
                         )?;
                     }
