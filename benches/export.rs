@@ -14,6 +14,7 @@ fn formats(c: &mut Criterion) {
         file: Some("example.sharecase.json".into()),
         date: "23 November 2026".into(),
         left_out: Vec::new(),
+        sha256: None,
     };
     let mut group = c.benchmark_group("export the example case");
     group.sample_size(10);
@@ -53,6 +54,7 @@ fn big_workbook(c: &mut Criterion) {
         file: None,
         date: "23 November 2026".into(),
         left_out: Vec::new(),
+        sha256: None,
     };
     let mut group = c.benchmark_group("export 10 options x 200 lines x 10 years x 5 partners");
     group.sample_size(10);

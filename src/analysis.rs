@@ -297,6 +297,7 @@ fn computed(case: &Case, problems: &[Problem], scenario: Option<usize>) -> Optio
         // A baseline that names no option, or has no figures of its own, gives no figures
         // against it; the other options keep theirs.
         sub.baseline = None;
+        sub.preferred_option = None;
     }
     if !problems.is_empty() {
         // Leaving options out can only remove problems; check, rather than assume. Problems
@@ -332,9 +333,14 @@ fn computed(case: &Case, problems: &[Problem], scenario: Option<usize>) -> Optio
 
 /// A problem in the case's settings that stops every figure under scenario `scenario`: not
 /// one of the risk settings, nor the baseline (a baseline that names no option stops only the
-/// figures against it), nor of another scenario.
+/// figures against it), nor the preferred option (a paper's choice, not a figure), nor of
+/// another scenario.
 fn blocks_figures_under(problem: &Problem, scenario: Option<usize>) -> bool {
-    if problem.option.is_some() || is_risk_setting(&problem) || problem.field == "baseline" {
+    if problem.option.is_some()
+        || is_risk_setting(&problem)
+        || problem.field == "baseline"
+        || problem.field == "preferred_option"
+    {
         return false;
     }
     match problem.field.strip_prefix("scenarios[") {

@@ -58,8 +58,22 @@ fn group(digits: &str) -> String {
     out
 }
 
+/// Money in a column headed `£000`: thousands of pounds, rounded, grouped, negatives in
+/// brackets, a dash where it rounds to nothing: `1,235`, `(56)`, `-`.
+#[must_use]
+pub fn in_thousands(value: Decimal) -> String {
+    let k = round(value / Decimal::ONE_THOUSAND, 0);
+    if k.is_zero() {
+        "-".into()
+    } else if k.is_sign_negative() {
+        format!("({})", grouped(k, 0))
+    } else {
+        grouped(k, 0)
+    }
+}
+
 /// A non-negative amount to `places` decimals with grouped thousands.
-fn grouped(value: Decimal, places: u32) -> String {
+pub fn grouped(value: Decimal, places: u32) -> String {
     let text = format!("{:.*}", places as usize, round(value.abs(), places));
     match text.split_once('.') {
         Some((whole, fraction)) => format!("{}.{fraction}", group(whole)),

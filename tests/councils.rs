@@ -387,7 +387,7 @@ fn version_three_files_keep_prices_baseline_and_weights_by_year() {
 #[test]
 fn a_version_two_file_reads_in_year_zero_prices_with_no_baseline() {
     let text = sharecase::case::example::EXAMPLE_JSON
-        .replace("\"schema_version\": 3", "\"schema_version\": 2")
+        .replace("\"schema_version\": 4", "\"schema_version\": 2")
         .replace("  \"prices\": \"year0\",\n", "")
         .replace("  \"baseline\": \"Do minimum\",\n", "");
     let case = sharecase::case::from_json(&text).expect("reads");

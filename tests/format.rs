@@ -72,3 +72,14 @@ fn file_sizes_in_decimal_units_as_a_file_manager_shows_them() {
     assert_eq!(file_size(1_450_000), "1.5 MB");
     assert_eq!(file_size(12_345_678), "12.3 MB");
 }
+
+#[test]
+fn thousands_columns_are_rounded_and_bracketed() {
+    use sharecase::format::in_thousands;
+    assert_eq!(in_thousands(Decimal::from(1_234_567)), "1,235");
+    assert_eq!(in_thousands(Decimal::from(-56_400)), "(56)");
+    assert_eq!(in_thousands(Decimal::from(499)), "-");
+    assert_eq!(in_thousands(Decimal::from(500)), "1");
+    assert_eq!(in_thousands(Decimal::new(-5005, 1)), "(1)");
+    assert_eq!(in_thousands(Decimal::from(-499)), "-");
+}

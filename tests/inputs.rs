@@ -476,6 +476,7 @@ fn export_names(case: &case::Case) -> Result<Vec<String>, String> {
         file: None,
         date: "30 November 2026".into(),
         left_out: Vec::new(),
+        sha256: None,
     };
     let formats = [
         sharecase::export::Format::Svg,
@@ -515,7 +516,10 @@ fn export_names(case: &case::Case) -> Result<Vec<String>, String> {
 fn options_whose_names_make_the_same_file_name_get_their_own_files() {
     let mut case = case::example::case();
     case.rename_option(0, "O").expect("no clash");
+    // Renamed behind the case's back (the app refuses the clash), so the preferred option
+    // is moved by hand.
     case.options[1].name = "o".into();
+    case.preferred_option = Some("o".into());
     let names = export_names(&case).expect("writes");
     assert!(
         names.iter().any(|n| n.ends_with("-o-flows.svg")),
@@ -527,6 +531,7 @@ fn options_whose_names_make_the_same_file_name_get_their_own_files() {
     );
     case.rename_option(0, "Option A").expect("no clash");
     case.options[1].name = "Option-A!".into();
+    case.preferred_option = Some("Option-A!".into());
     let names = export_names(&case).expect("writes");
     assert!(
         names
@@ -542,6 +547,7 @@ fn long_reserved_and_unwritable_names_are_made_safe() {
     case.title = "CON".into();
     case.rename_option(0, &"x".repeat(220)).expect("no clash");
     case.options[1].name = "Option \u{fffe}\u{ffff} B".into();
+    case.preferred_option = None;
     let names = export_names(&case).expect("writes");
     assert!(
         names.contains(&"con-case-lines.csv".to_owned()),

@@ -43,6 +43,7 @@ fn write_report(case: &Case, results: &CaseResults, file: Option<&str>, name: &s
         file: file.map(str::to_owned),
         date: "23 November 2026".into(),
         left_out: Vec::new(),
+        sha256: None,
     };
     let start = Instant::now();
     let bytes = pdf::report(case, results, &provenance).expect("the report is made");
@@ -346,6 +347,7 @@ fn an_option_left_out_of_the_paper_is_named_with_why() {
         left_out: vec![
             "Full shared service (line 1 \"Revenues and benefits system\"): the phasing adds up to 90%, not 100%".into(),
         ],
+        sha256: None,
     };
     let bytes = pdf::report(&only, &results, &provenance).expect("the report is made");
     let path = out_dir().join("left-out.pdf");

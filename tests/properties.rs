@@ -158,6 +158,11 @@ fn case() -> impl Strategy<Value = Case> {
                             })
                             .collect(),
                         risk: sharecase::case::RiskSettings::default(),
+                        preferred_option: None,
+                        recommendation: String::new(),
+                        author: String::new(),
+                        status: sharecase::case::DocumentStatus::Draft,
+                        reference: None,
                     }
                 },
             )

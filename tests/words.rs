@@ -99,6 +99,7 @@ fn the_app_the_pdf_and_the_cli_word_every_measure_alike() {
         file: Some("example.sharecase.json".into()),
         date: "30 November 2026".into(),
         left_out: Vec::new(),
+        sha256: None,
     };
     let bytes = pdf::report(&case, &results, &provenance).expect("the report is made");
     let path = dir.path().join("example.pdf");

@@ -21,6 +21,7 @@ fn provenance() -> Provenance {
         file: Some("example.sharecase.json".into()),
         date: "23 November 2026".into(),
         left_out: Vec::new(),
+        sha256: None,
     }
 }
 

@@ -335,16 +335,37 @@ impl SharecaseApp {
                         .doc
                         .path()
                         .and_then(Path::file_name)
-                        .map(|n| n.to_string_lossy().into_owned()),
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .map(|n| {
+                            if self.doc.is_dirty() {
+                                format!("{n} (with changes not yet saved)")
+                            } else {
+                                n
+                            }
+                        }),
                     date: crate::export::today(),
                     left_out: if only.is_some() {
                         Vec::new()
                     } else {
                         self.left_out_words()
                     },
+                    sha256: self.case_sha256(),
                 },
             },
         );
+    }
+
+    /// The SHA-256 of the case file the export's figures come from: the file on disk when it
+    /// holds the case as shown, else the case as it would be saved.
+    fn case_sha256(&self) -> Option<String> {
+        if !self.doc.is_dirty()
+            && let Some(bytes) = self.doc.path().and_then(|p| std::fs::read(p).ok())
+        {
+            return Some(crate::export::sha256_hex(&bytes));
+        }
+        crate::case::to_json(&self.doc.case)
+            .ok()
+            .map(|text| crate::export::sha256_hex(text.as_bytes()))
     }
 
     /// The options an export of every option leaves out, each with why, in words.

@@ -30,6 +30,11 @@ impl Case {
             // Offered, to change or delete: what committees ask first.
             scenarios: vec![super::Scenario::prudent()],
             risk: super::RiskSettings::default(),
+            preferred_option: None,
+            recommendation: String::new(),
+            author: String::new(),
+            status: super::DocumentStatus::Draft,
+            reference: None,
         }
     }
 
@@ -112,6 +117,9 @@ impl Case {
             ));
         }
         if let Some(option) = self.options.get_mut(index) {
+            if self.preferred_option.as_deref() == Some(option.name.as_str()) {
+                self.preferred_option = Some(name.to_owned());
+            }
             if self.baseline.as_deref() == Some(option.name.as_str()) {
                 self.baseline = Some(name.to_owned());
             }
@@ -126,6 +134,9 @@ impl Case {
             return;
         }
         let old = self.options.remove(index).name;
+        if self.preferred_option.as_deref() == Some(old.as_str()) {
+            self.preferred_option = None;
+        }
         if self.baseline.as_deref() == Some(old.as_str()) {
             self.baseline = None;
         }

@@ -132,5 +132,10 @@ pub fn sized(options: usize, lines: usize) -> Case {
         central_scenario: super::DEFAULT_CENTRAL.to_owned(),
         scenarios: Vec::new(),
         risk: super::RiskSettings::default(),
+        preferred_option: None,
+        recommendation: String::new(),
+        author: String::new(),
+        status: super::DocumentStatus::Draft,
+        reference: None,
     }
 }

@@ -7,7 +7,7 @@ use thiserror::Error;
 
 /// The schema version this build writes, and the newest it reads. Version 2 added ranges,
 /// delay ranges and risk settings; a version 1 file reads as one with none of them.
-pub const CURRENT_SCHEMA_VERSION: u32 = 3;
+pub const CURRENT_SCHEMA_VERSION: u32 = 4;
 
 /// Why a case file could not be read. Each message names the file's field or position.
 #[derive(Debug, Error)]
@@ -127,7 +127,13 @@ pub fn from_json(text: &str) -> Result<Case, LoadError> {
 /// # Errors
 /// Only if serialisation fails, which the case types do not allow in practice.
 pub fn to_json(case: &Case) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(case)?;
+    // Written in the current format, whatever version it was read from: the file may now
+    // hold what an older format had no place for.
+    let mut case = std::borrow::Cow::Borrowed(case);
+    if case.schema_version != CURRENT_SCHEMA_VERSION {
+        case.to_mut().schema_version = CURRENT_SCHEMA_VERSION;
+    }
+    let mut text = serde_json::to_string_pretty(&*case)?;
     text.push('\n');
     Ok(text)
 }

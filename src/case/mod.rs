@@ -102,6 +102,46 @@ pub struct Case {
     /// Settings of the sensitivity and risk analysis.
     #[serde(default, skip_serializing_if = "RiskSettings::is_default")]
     pub risk: RiskSettings,
+    /// The option the paper recommends, by name; `None` when none is chosen yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_option: Option<String>,
+    /// What the paper asks the committee to decide, in the officer's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recommendation: String,
+    /// Who wrote the case (name and role), for the paper's audit trail.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// Draft until signed off.
+    #[serde(default)]
+    pub status: DocumentStatus,
+    /// The committee paper's or the case's reference, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// Where the paper is: a draft, or final (signed off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// Still being written or checked.
+    #[default]
+    Draft,
+    /// Signed off for the committee.
+    Final,
+}
+
+impl DocumentStatus {
+    /// Both, for menus.
+    pub const ALL: [Self; 2] = [Self::Draft, Self::Final];
+
+    /// "Draft" or "Final".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => "Draft",
+            Self::Final => "Final",
+        }
+    }
 }
 
 /// The prices an amount is written in.
@@ -194,6 +234,13 @@ impl Case {
                     .iter()
                     .position(|o| o.name.eq_ignore_ascii_case(name.trim()))
             })
+    }
+
+    /// The index of the preferred option, when it names one.
+    #[must_use]
+    pub fn preferred_index(&self) -> Option<usize> {
+        let name = self.preferred_option.as_deref()?;
+        self.options.iter().position(|o| o.name == name)
     }
 
     /// The label of financial year `index` of this case, such as `2026/27`.

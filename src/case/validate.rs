@@ -260,6 +260,14 @@ impl Validator<'_> {
                 format!("the baseline, \"{name}\", is not one of the case's options: choose one of them, or none"),
             );
         }
+        if let Some(name) = &case.preferred_option
+            && case.preferred_index().is_none()
+        {
+            self.push(
+                "preferred_option",
+                format!("the preferred option, \"{name}\", is not one of the case's options: choose one of them, or none"),
+            );
+        }
     }
 
     fn partners_and_bases(&mut self, case: &Case) {

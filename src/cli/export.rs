@@ -85,6 +85,9 @@ pub fn run(args: &ExportArgs) -> Outcome {
             .map(|n| n.to_string_lossy().into_owned()),
         date: args.date.clone().unwrap_or_else(export::today),
         left_out: Vec::new(),
+        sha256: std::fs::read(&args.file)
+            .ok()
+            .map(|bytes| export::sha256_hex(&bytes)),
     };
     println!(
         "Exporting \"{}\" to {}: {}",

@@ -149,6 +149,7 @@ impl Model {
             single.options = vec![chosen];
             // One option alone: no baseline to measure it against.
             single.baseline = None;
+            single.preferred_option = None;
             let results = compute_as_is(&single).ok()?;
             flows.push(signed_flows(&results.options[0]));
         }

@@ -246,6 +246,7 @@ fn with_option(
     single.options = vec![chosen];
     // One option alone: no baseline to measure it against.
     single.baseline = None;
+    single.preferred_option = None;
     single
 }
 

@@ -77,6 +77,19 @@ pub struct Provenance {
     /// service: line 1 \"System\": the phasing adds up to 90%, not 100%"), so that a paper
     /// never drops an option without saying so.
     pub left_out: Vec<String>,
+    /// The SHA-256 of the case file the figures come from, in hex, so a reader can tell the
+    /// paper's file from another; `None` when there is no file (never saved).
+    pub sha256: Option<String>,
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Why an export failed.

@@ -50,6 +50,9 @@ const ROWS: [(&str, &str, Field); 14] = [
 fn money_cell(value: Decimal, style: MoneyStyle) -> Cell {
     let text = if penny(value).is_zero() {
         "-".to_owned()
+    } else if style == MoneyStyle::Thousands {
+        // The table says £000 once, in its corner, not a k on every figure.
+        crate::format::in_thousands(value)
     } else {
         money(value, style)
     };
@@ -75,7 +78,11 @@ fn text_cell(text: String) -> Cell {
 #[must_use]
 pub fn table(title: &str, budget: &Budget, years: &[String], style: MoneyStyle) -> Table {
     let mut columns = vec![Column {
-        title: String::new(),
+        title: if style == MoneyStyle::Thousands {
+            "£000".into()
+        } else {
+            String::new()
+        },
         align: Align::Left,
         width: 2.2,
         total: false,

@@ -7,7 +7,9 @@
 
 pub mod budget;
 pub mod chart;
+pub mod committee;
 pub mod json;
+pub mod lines;
 pub mod measures;
 pub mod partners;
 pub mod risk;

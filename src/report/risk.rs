@@ -333,6 +333,23 @@ pub fn reconcile(
             ));
         }
     }
+    // The median trial pays back later than the central case (by more than a month).
+    if let crate::engine::Payback::After {
+        years: central_years,
+        ..
+    } = &central.payback
+        && found.len() < 2
+        && !found.iter().any(|f| f.contains("trials do so"))
+    {
+        let central_years =
+            rust_decimal::prelude::ToPrimitive::to_f64(central_years).unwrap_or(0.0);
+        if outcome.payback.p50 > central_years + 1.0 / 12.0 {
+            found.push(format!(
+                "the central case pays back in {central_years:.1} years, the median trial in {}",
+                years_f(outcome.payback.p50, years.len())
+            ));
+        }
+    }
     if found.is_empty() {
         return None;
     }

@@ -337,3 +337,55 @@ pub fn optimism_bias(bias: &crate::case::OptimismBias) -> String {
     ));
     out
 }
+
+/// The terms a committee paper uses, as Sharecase defines them.
+pub const GLOSSARY: [(&str, &str); 12] = [
+    (
+        "Net present value (NPV)",
+        "The benefits less the costs of every year, in real terms (the first year's prices), each discounted to today's value at the discount rate, added up. Above zero, the option is worth more than it costs.",
+    ),
+    (
+        "Payback",
+        "When the cumulative cash position, having been negative, first reaches zero, with money taken to flow evenly within each year; counted in years and months from the start of the first financial year.",
+    ),
+    (
+        "Discounted payback",
+        "Payback on the cumulative present value (real terms, discounted) rather than cash: later than cash payback, and the fairer test of value.",
+    ),
+    (
+        "Benefit-cost ratio (BCR)",
+        "The present value of savings and income divided by the present value of all costs, investment included. Above 1, benefits exceed costs.",
+    ),
+    (
+        "Return on investment (ROI)",
+        "In Sharecase: the net cash over the horizon (savings and income less all costs) divided by all costs in cash, investment included.",
+    ),
+    (
+        "Internal rate of return (IRR)",
+        "The discount rate at which the net present value is zero, in real terms; where there are several, the one nearest zero.",
+    ),
+    (
+        "Switching value",
+        "How far a line, or all lines of a category, would have to change for the net present value to fall to zero: the larger the change, the safer the case.",
+    ),
+    (
+        "Optimism bias",
+        "The Green Book's uplift for appraisers' tendency to underestimate costs and durations: an upper bound by type of project, reduced by the share of the risk shown to be mitigated.",
+    ),
+    (
+        "Minimum revenue provision (MRP)",
+        "The amount a council sets aside from its revenue budget each year to repay borrowing for capital spend, here over the asset's life, in equal instalments or as an annuity.",
+    ),
+    (
+        "Cash and real terms",
+        "Cash is money in the prices of the year it is paid; real terms take general inflation out, leaving the first year's prices.",
+    ),
+    (
+        "Baseline and scenarios",
+        "The baseline is the option the others are measured against (do minimum). A scenario changes every option at once (costs higher, savings lower or later) to show how the case holds up.",
+    ),
+    (
+        "P10, P50, P90",
+        "From the Monte Carlo trials: nine trials in ten do better than P10, half do better than P50 (the median), one in ten does better than P90.",
+    ),
+];

@@ -66,6 +66,11 @@ pub fn bare_case(horizon: u8) -> Case {
             delay_range: None,
         }],
         risk: sharecase::case::RiskSettings::default(),
+        preferred_option: None,
+        recommendation: String::new(),
+        author: String::new(),
+        status: sharecase::case::DocumentStatus::Draft,
+        reference: None,
     }
 }
 

@@ -47,12 +47,89 @@ pub struct Report {
     pub assumptions: Vec<[String; 2]>,
     /// The sharing bases and the shares they give.
     pub bases: Vec<Basis>,
-    /// Every line's source: option, line, sharing, source.
-    pub sources: Vec<[String; 4]>,
     /// How the Monte Carlo was run, or why it was not.
     pub risk_note: String,
     /// The yearly table's column titles.
     pub yearly_columns: Vec<String>,
+    /// "Draft" or "Final".
+    pub status: String,
+    /// Status, reference, author and date, as label and value.
+    pub document: Vec<[String; 2]>,
+    /// Page 1: the summary for the committee.
+    pub committee: CommitteeData,
+    /// Options x scenarios (heading and table), when the case has scenarios.
+    pub scenarios: Option<(String, Vec<Table>)>,
+    /// Each option's optimism-bias assessment: option, assessment in words.
+    pub optimism: Vec<[String; 2]>,
+    /// Every line as entered.
+    pub lines: Vec<Table>,
+    /// Terms and what they mean.
+    pub glossary: Vec<[String; 2]>,
+    /// Where the paper comes from: version, file, its SHA-256, date, author, status.
+    pub audit: Vec<[String; 2]>,
+}
+
+/// Page 1, from [`crate::report::committee`].
+#[derive(Debug, Serialize)]
+pub struct CommitteeData {
+    /// The recommendation, as written.
+    pub recommendation: String,
+    /// Whether one was written.
+    pub has_recommendation: bool,
+    /// Which option and why.
+    pub lead: String,
+    /// Key figures, label and value.
+    pub figures: Vec<[String; 2]>,
+    /// Each partner's payback and budget effect.
+    pub partners: Table,
+    /// The note under it.
+    pub partners_note: String,
+    /// The risks that matter most.
+    pub risks: Vec<String>,
+    /// One line per scenario.
+    pub scenarios: Vec<String>,
+    /// Where the central case and the trials disagree.
+    pub reconcile: Option<String>,
+}
+
+impl From<crate::report::committee::Committee> for CommitteeData {
+    fn from(c: crate::report::committee::Committee) -> Self {
+        let n = c.partners_header.len();
+        Self {
+            recommendation: c.recommendation,
+            has_recommendation: c.has_recommendation,
+            lead: c.lead,
+            figures: c.figures,
+            partners: Table {
+                header: Some(c.partners_header),
+                rows: c.partners,
+                widths: Some(
+                    std::iter::once(1.1_f32)
+                        .chain(std::iter::once(1.9))
+                        .chain(std::iter::repeat_n(0.7, n.saturating_sub(2)))
+                        .collect(),
+                ),
+                aligns: Some(
+                    std::iter::repeat_n("left", 2)
+                        .chain(std::iter::repeat_n("right", n.saturating_sub(2)))
+                        .collect(),
+                ),
+                ..Table::default()
+            },
+            partners_note: c.partners_note,
+            risks: c.risks,
+            scenarios: c.scenarios,
+            reconcile: c.reconcile,
+        }
+    }
+}
+
+/// What the report needs beyond the figures of one scenario: page 1, and every scenario.
+pub struct Paper<'a> {
+    /// Page 1.
+    pub committee: crate::report::committee::Committee,
+    /// Every option under every scenario, the central one first.
+    pub runs: &'a [crate::engine::scenario::Run],
 }
 
 /// A chart image the template places, and its caption.
@@ -255,6 +332,7 @@ pub fn build(
     provenance: &super::super::Provenance,
     charts: Charts,
     risk_results: Option<&RiskResults>,
+    paper: Paper<'_>,
 ) -> Report {
     let years = &results.years;
     let first = years.first().map_or("", String::as_str);
@@ -309,7 +387,6 @@ pub fn build(
         options,
         assumptions: assumptions(case, results),
         bases: bases(case),
-        sources: sources(case),
         risk_note: risk_results.map_or_else(
             || "The Monte Carlo analysis could not be run for this case.".to_owned(),
             |r| {
@@ -329,7 +406,98 @@ pub fn build(
             .iter()
             .map(|&c| c.to_owned())
             .collect(),
+        status: case.status.label().to_owned(),
+        document: document(case, provenance),
+        committee: paper.committee.into(),
+        scenarios: (paper.runs.len() > 1).then(|| {
+            let t = report::scenarios::table(paper.runs, case.discount_rate, STYLE);
+            (
+                "Every option under every scenario".to_owned(),
+                from_report(&t),
+            )
+        }),
+        optimism: case
+            .options
+            .iter()
+            .filter_map(|o| {
+                o.optimism_bias
+                    .as_ref()
+                    .map(|b| [o.name.clone(), words::optimism_bias(b)])
+            })
+            .collect(),
+        lines: from_report(&report::lines::entered(case)),
+        glossary: words::GLOSSARY
+            .iter()
+            .map(|(term, meaning)| [(*term).to_owned(), (*meaning).to_owned()])
+            .collect(),
+        audit: audit(case, results, provenance, risk_results),
     }
+}
+
+/// Status, reference, author and date, for the title block.
+fn document(case: &Case, provenance: &super::super::Provenance) -> Vec<[String; 2]> {
+    let mut out = vec![["Status".to_owned(), case.status.label().to_owned()]];
+    if let Some(reference) = case.reference.as_deref().filter(|r| !r.trim().is_empty()) {
+        out.push(["Reference".into(), reference.trim().to_owned()]);
+    }
+    if !case.author.trim().is_empty() {
+        out.push(["Author".into(), case.author.trim().to_owned()]);
+    }
+    out.push(["Date".into(), provenance.date.clone()]);
+    out
+}
+
+/// Where the paper comes from, for an auditor.
+fn audit(
+    case: &Case,
+    results: &CaseResults,
+    provenance: &super::super::Provenance,
+    risk_results: Option<&RiskResults>,
+) -> Vec<[String; 2]> {
+    let mut out = vec![
+        [
+            "Made by".to_owned(),
+            format!("Sharecase {}", env!("CARGO_PKG_VERSION")),
+        ],
+        [
+            "Case file".to_owned(),
+            provenance
+                .file
+                .clone()
+                .unwrap_or_else(|| "not yet saved".into()),
+        ],
+        [
+            "Case file SHA-256".to_owned(),
+            provenance
+                .sha256
+                .clone()
+                .unwrap_or_else(|| "none: the case has no file".into()),
+        ],
+        ["Date".to_owned(), provenance.date.clone()],
+        [
+            "Author".to_owned(),
+            if case.author.trim().is_empty() {
+                "not given".into()
+            } else {
+                case.author.trim().to_owned()
+            },
+        ],
+        ["Status".to_owned(), case.status.label().to_owned()],
+    ];
+    if let Some(reference) = case.reference.as_deref().filter(|r| !r.trim().is_empty()) {
+        out.push(["Reference".into(), reference.trim().to_owned()]);
+    }
+    out.push([
+        "Scenario".into(),
+        words::scenario_label(results).unwrap_or_else(|| case.central_scenario.clone()),
+    ]);
+    if let Some(r) = risk_results {
+        out.push([
+            "Monte Carlo".into(),
+            format!("{} trials, seed {}", group_count(r.trials), r.seed),
+        ]);
+    }
+    out
 }
 
 fn group_count(n: u64) -> String {
@@ -411,18 +579,32 @@ fn option_data(
     // The budget needs the option's own lines, which a selection of one option keeps.
     let budget = (source.is_some_and(|s| s.name == option.name))
         .then(|| crate::engine::budget::option_budget(case, option, index));
-    let mut switch_rows: Vec<Vec<String>> = switching
-        .lines
+    // The five smallest switching values: the lines and categories the case is most
+    // exposed to, not every line's.
+    let category_names: Vec<&str> = switching
+        .categories
         .iter()
-        .map(|s| {
-            let (change, pounds) = risk::switch_words(&s.switch);
-            vec![s.name.clone(), change, pounds]
+        .map(|c| c.name.as_str())
+        .collect();
+    let switch_rows: Vec<Vec<String>> = report::committee::smallest(&switching, 5)
+        .into_iter()
+        .map(|(name, fraction, pounds)| {
+            let (change, pounds) =
+                risk::switch_words(&crate::engine::sensitivity::Switch::Change {
+                    fraction,
+                    pounds,
+                    possible: true,
+                });
+            let label = if category_names.contains(&name.as_str())
+                && !switching.lines.iter().any(|l| l.name == name)
+            {
+                format!("All {name}")
+            } else {
+                name
+            };
+            vec![label, change, pounds]
         })
         .collect();
-    switch_rows.extend(switching.categories.iter().map(|s| {
-        let (change, pounds) = risk::switch_words(&s.switch);
-        vec![format!("All {}", s.name), change, pounds]
-    }));
     let outcomes = risk_results.and_then(|r| r.options.get(index));
     OptionData {
         heading: format!("Option {}: {}", index + 1, option.name),
@@ -481,14 +663,13 @@ fn option_data(
         switching: Table {
             header: Some(
                 [
-                    "Switching values",
+                    "The five smallest switching values",
                     "Change that brings NPV to zero",
                     "In pounds (year-0 prices)",
                 ]
                 .map(str::to_owned)
                 .to_vec(),
             ),
-            rule_before: (!switching.categories.is_empty()).then_some(switching.lines.len()),
             rows: switch_rows,
             widths: Some(vec![1.25, 1.6, 0.9]),
             ..Table::default()
@@ -598,36 +779,6 @@ fn shares_text(shares: &[Shares], partner: usize, varies: bool) -> String {
         .map(|s| percent(s.shares.get(partner).copied().unwrap_or_default(), 1))
         .collect::<Vec<_>>()
         .join(" / ")
-}
-
-fn sources(case: &Case) -> Vec<[String; 4]> {
-    case.options
-        .iter()
-        .flat_map(|option| {
-            option.lines.iter().map(|line| {
-                let source = line.source.trim();
-                [
-                    option.name.clone(),
-                    line.name.clone(),
-                    match &line.sharing {
-                        Sharing::Equal => "Equal shares".to_owned(),
-                        other => {
-                            let text = other.to_string();
-                            let mut chars = text.chars();
-                            chars.next().map_or_else(String::new, |c| {
-                                c.to_uppercase().chain(chars).collect()
-                            })
-                        }
-                    },
-                    if source.is_empty() {
-                        "not given".to_owned()
-                    } else {
-                        source.to_owned()
-                    },
-                ]
-            })
-        })
-        .collect()
 }
 
 /// The note under the summary: the units, and any option left out of the paper, with why.

@@ -87,7 +87,12 @@ fn typeset(
         &AtomicU64::new(0),
         &AtomicBool::new(false),
     );
-    let content = data::build(case, results, provenance, charts, risk.as_ref());
+    let runs = crate::engine::scenario::every(case, |_| false);
+    let paper = data::Paper {
+        committee: crate::report::committee::build(case, results, risk.as_ref(), &runs),
+        runs: &runs,
+    };
+    let content = data::build(case, results, provenance, charts, risk.as_ref(), paper);
     let json = serde_json::to_vec(&content).map_err(|e| build_error(e.to_string()))?;
     world.add_file("/data.json", json).map_err(build_error)?;
 
@@ -125,6 +130,7 @@ mod tests {
             file: Some("example.sharecase.json".into()),
             date: "23 November 2026".into(),
             left_out: Vec::new(),
+            sha256: None,
         };
         let (pdf, warnings) = typeset(&case, &results, &provenance).expect("the report sets");
         assert!(pdf.starts_with(b"%PDF-"));
