@@ -1314,3 +1314,48 @@ fn the_budget_tab_follows_the_funding_chosen() {
     );
     assert!(harness.query_all_by_label("£1,000").next().is_some());
 }
+
+/// The Paper section: the preferred option and the status are chosen from lists, and a
+/// preferred option that is deleted is no longer preferred.
+#[test]
+fn the_paper_section_sets_the_preferred_option_and_the_status() {
+    let mut case = sharecase::case::example::case();
+    case.preferred_option = None;
+    let (mut harness, _dir) = harness(case);
+    settle(&mut harness);
+    // Case settings folded, so the Paper section is in view.
+    harness.get_by_label("Case settings").click();
+    settle(&mut harness);
+    harness.get_by_label("Paper").click();
+    settle(&mut harness);
+    open_combo(&mut harness, "Preferred option");
+    harness
+        .get_all_by_label("Do minimum")
+        .filter(|node| node.accesskit_node().role() != Role::ComboBox)
+        .last()
+        .expect("the choice")
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.preferred_option.as_deref(),
+        Some("Do minimum")
+    );
+    open_combo(&mut harness, "Status");
+    harness
+        .get_all_by_label("Final")
+        .filter(|node| node.accesskit_node().role() != Role::ComboBox)
+        .last()
+        .expect("the choice")
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().doc.case.status,
+        sharecase::case::DocumentStatus::Final
+    );
+    // Deleting the preferred option leaves none preferred.
+    harness.state_mut().view.option = 0;
+    harness.get_by_label("Delete").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().doc.case.options.len(), 1);
+    assert_eq!(harness.state().doc.case.preferred_option, None);
+}

@@ -327,11 +327,11 @@ fn a_large_case_sets_every_option() {
     }
     let count = pages(&path);
     eprintln!("large: {count} pages");
-    // The sources table alone runs to 150 rows: more than one page, titles repeated.
+    // The lines table alone runs to 150 rows: more than one page, titles repeated.
     assert!(count > 10, "the large report has {count} pages");
     assert!(
-        text.matches("Option Line Shared Source").count() >= 2,
-        "the sources table repeats its column titles on each page"
+        text.matches("Amounts as entered").count() >= 2,
+        "the lines table repeats its column titles on each page"
     );
 }
 

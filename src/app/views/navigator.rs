@@ -16,6 +16,9 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         egui::CollapsingHeader::new("Case settings")
             .default_open(true)
             .show(ui, |ui| settings(cx, ui));
+        egui::CollapsingHeader::new("Paper")
+            .default_open(false)
+            .show(ui, |ui| paper(cx, ui));
         egui::CollapsingHeader::new("Partners")
             .default_open(false)
             .show(ui, |ui| partners(cx, ui));
@@ -212,6 +215,87 @@ fn settings(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         "case-description",
         "Case description",
         &mut case.description,
+        width,
+        true,
+    );
+}
+
+/// What the committee paper says beside the figures: the preferred option, the
+/// recommendation, and the document's status, author and reference.
+fn paper(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let problems = cx.analysis.problems().to_vec();
+    let case = &mut *cx.case;
+    egui::Grid::new("paper")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Preferred option");
+            let none = "None yet";
+            let shown = case
+                .preferred_option
+                .clone()
+                .unwrap_or_else(|| none.to_owned());
+            egui::ComboBox::from_id_salt("case-preferred")
+                .selected_text(shown)
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut case.preferred_option, None, none);
+                    for option in &case.options {
+                        ui.selectable_value(
+                            &mut case.preferred_option,
+                            Some(option.name.clone()),
+                            &option.name,
+                        );
+                    }
+                })
+                .response
+                .accessible_name("Preferred option".to_owned())
+                .on_hover_text(
+                    "The option the paper recommends: the report's first page is about it",
+                );
+            ui.end_row();
+
+            ui.label("Status");
+            egui::ComboBox::from_id_salt("case-status")
+                .selected_text(case.status.label())
+                .show_ui(ui, |ui| {
+                    for status in crate::case::DocumentStatus::ALL {
+                        ui.selectable_value(&mut case.status, status, status.label());
+                    }
+                })
+                .response
+                .accessible_name("Status".to_owned())
+                .on_hover_text("Draft until signed off; the report marks a draft on every page");
+            ui.end_row();
+
+            ui.label("Author");
+            fields::text(ui, "case-author", "Author", &mut case.author, 190.0, false);
+            ui.end_row();
+
+            ui.label("Reference");
+            let mut reference = case.reference.clone().unwrap_or_default();
+            fields::text(
+                ui,
+                "case-reference",
+                "Reference",
+                &mut reference,
+                190.0,
+                false,
+            );
+            let reference = Some(reference).filter(|r| !r.trim().is_empty());
+            if reference != case.reference {
+                case.reference = reference;
+            }
+            ui.end_row();
+        });
+    fields::problems(ui, &case_problems(&problems, "preferred_option"));
+    ui.label("Recommendation");
+    let width = ui.available_width();
+    fields::text(
+        ui,
+        "case-recommendation",
+        "Recommendation",
+        &mut case.recommendation,
         width,
         true,
     );

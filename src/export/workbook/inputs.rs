@@ -49,7 +49,9 @@ pub enum Input {
         k: usize,
     },
     /// Partner `partner`'s weight in basis `basis` in year `year`. A weight the same every
-    /// year is held in the first year's cell; the later years' cells are formulas equal to it.
+    /// year is held in the first year's cell, and each later year's cell is a formula equal
+    /// to the year before: changing the first year changes every year, and overtyping a
+    /// later year changes that year and the years after it (a partner joining part-way).
     Weight {
         /// Basis index.
         basis: usize,
@@ -471,7 +473,7 @@ pub fn write(book: &mut Workbook, case: &Case, scenario: Option<usize>) -> Resul
         sheet,
         top - 1,
         0,
-        "Sharing bases: each partner's weight by year (a weight the same every year is typed in the first year; the later years repeat it)",
+        "Sharing bases: each partner's weight by year (a weight the same every year is typed in the first year; each later year repeats the year before, so overtyping a year changes it and the years after)",
         &fm.strong,
     )?;
     text(sheet, top, 0, "Basis", &fm.header)?;

@@ -747,7 +747,7 @@ pub mod irr {
     /// new upper rate.
     #[must_use]
     pub fn step(i: usize, w: u16) -> u16 {
-        start(3) + 1 + 4 * super::narrow(i) + w
+        start(3) + 4 * super::narrow(i) + w
     }
     /// The guess's column: the midpoint of the last bracket.
     #[must_use]
