@@ -1332,7 +1332,7 @@ fn the_paper_section_sets_the_preferred_option_and_the_status() {
     harness
         .get_all_by_label("Do minimum")
         .filter(|node| node.accesskit_node().role() != Role::ComboBox)
-        .last()
+        .next_back()
         .expect("the choice")
         .click();
     settle(&mut harness);
@@ -1344,7 +1344,7 @@ fn the_paper_section_sets_the_preferred_option_and_the_status() {
     harness
         .get_all_by_label("Final")
         .filter(|node| node.accesskit_node().role() != Role::ComboBox)
-        .last()
+        .next_back()
         .expect("the choice")
         .click();
     settle(&mut harness);
