@@ -1331,8 +1331,7 @@ fn the_paper_section_sets_the_preferred_option_and_the_status() {
     open_combo(&mut harness, "Preferred option");
     harness
         .get_all_by_label("Do minimum")
-        .filter(|node| node.accesskit_node().role() != Role::ComboBox)
-        .next_back()
+        .rfind(|node| node.accesskit_node().role() != Role::ComboBox)
         .expect("the choice")
         .click();
     settle(&mut harness);
@@ -1343,8 +1342,7 @@ fn the_paper_section_sets_the_preferred_option_and_the_status() {
     open_combo(&mut harness, "Status");
     harness
         .get_all_by_label("Final")
-        .filter(|node| node.accesskit_node().role() != Role::ComboBox)
-        .next_back()
+        .rfind(|node| node.accesskit_node().role() != Role::ComboBox)
         .expect("the choice")
         .click();
     settle(&mut harness);
