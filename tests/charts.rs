@@ -75,7 +75,9 @@ fn payback_curves_put_each_year_end_where_its_value_belongs() {
         assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
     // Map each point back through the axis: the picture's y is linear in the value.
-    let y_of = |value: f64| 760.0 + (value - lo) / (hi - lo) * (150.0 - 760.0);
+    let y_of = |value: f64| {
+        chart_svg::BOTTOM + (value - lo) / (hi - lo) * (chart_svg::TOP - chart_svg::BOTTOM)
+    };
     let points = attributes(&svg, "curve", "points");
     for (curve, drawn) in chart.curves.iter().zip(&points) {
         let drawn: Vec<(f64, f64)> = drawn
@@ -88,7 +90,8 @@ fn payback_curves_put_each_year_end_where_its_value_belongs() {
         assert_eq!(drawn.len(), curve.points.len());
         for ((x, y), p) in drawn.iter().zip(&curve.points) {
             assert!((y - y_of(p[1])).abs() < 0.06, "{} at {}", curve.name, p[0]);
-            assert!((x - (160.0 + p[0] / 10.0 * 1010.0)).abs() < 0.06);
+            let x_of = chart_svg::LEFT + p[0] / 10.0 * (chart_svg::RIGHT - chart_svg::LEFT);
+            assert!((x - x_of).abs() < 0.06);
         }
     }
     // The full shared service pays back: its label is there, in its words.
@@ -97,7 +100,7 @@ fn payback_curves_put_each_year_end_where_its_value_belongs() {
         .as_ref()
         .expect("pays back")
         .label;
-    assert!(svg.contains(&format!(">{label}</text>")));
+    assert!(svg.contains(&format!(">pays back: {label}</text>")));
     assert!(chart.curves[0].break_even.is_none());
     // The option that does not pay back says so in the legend.
     assert!(chart.curves[0].note.starts_with("does not pay back"));
@@ -137,6 +140,7 @@ fn awkward_names_and_data_stay_valid() {
         curves: vec![sharecase::report::chart::Curve {
             name: "A & B".into(),
             colour: PALETTE[0],
+            dash: sharecase::report::chart::Dash::Dashed,
             points: vec![[0.0, 0.0], [1.0, -1.0e12]],
             break_even: None,
             note: "<none>".into(),
@@ -184,4 +188,43 @@ fn png_is_slide_sized_with_the_series_colours_and_text() {
         dark_in_title > 1000,
         "title text rendered: {dark_in_title} dark pixels"
     );
+}
+
+#[test]
+fn tornado_and_fan_are_drawn_from_the_sensitivity_and_the_trials() {
+    use rust_decimal::prelude::ToPrimitive;
+    let case = example::case();
+    let results = compute_valid(&case);
+    let risk = export::risk_run(&case).expect("the trials run");
+    let charts = export::charts_with_risk(&case, &results, Some(&risk));
+    let tornado = charts
+        .iter()
+        .find(|c| c.stem == "full-shared-service-tornado")
+        .expect("a tornado for the full option");
+    let svg = chart_svg::svg(&tornado.chart);
+    parse(&svg);
+    // The widest bar first, low end then high end: the NPVs the sensitivity worked out.
+    let bars = sharecase::engine::sensitivity::tornado(&case, &results.options[1], 1, false);
+    let drawn: Vec<f64> = attributes(&svg, "bar", "data-value")
+        .iter()
+        .map(|v| v.parse().expect("number"))
+        .collect();
+    let widest = &bars.bars[0];
+    assert!((drawn[0] - widest.npv_low.to_f64().expect("f64")).abs() < 0.01);
+    assert!((drawn[1] - widest.npv_high.to_f64().expect("f64")).abs() < 0.01);
+    assert!(svg.contains(&widest.name));
+    let fan = charts
+        .iter()
+        .find(|c| c.stem == "full-shared-service-fan")
+        .expect("a fan for the full option");
+    let svg = chart_svg::svg(&fan.chart);
+    parse(&svg);
+    for class in ["band", "median", "central"] {
+        assert!(svg.contains(&format!("class=\"{class}\"")), "{class}");
+    }
+    // Exported, the text is outlines: no font needed to draw it; the title stays.
+    let outlined = chart_png::outlined(&svg, fan.chart.title()).expect("outlined");
+    parse(&outlined);
+    assert!(!outlined.contains("<text"), "no text left to need a font");
+    assert!(outlined.contains(&format!("<title>{}</title>", fan.chart.title())));
 }

@@ -158,8 +158,10 @@ fn example_report_shows_the_figures_as_the_app_writes_them() {
 
     let count = pages(&path);
     eprintln!("example: {count} pages");
+    // Page 1 for the committee, the options, each council's budget by year, scenarios,
+    // sensitivity with its charts, assumptions, lines, yearly figures, glossary and audit.
     assert!(
-        (4..=20).contains(&count),
+        (4..=24).contains(&count),
         "the example report has {count} pages"
     );
 }
@@ -357,4 +359,166 @@ fn an_option_left_out_of_the_paper_is_named_with_why() {
         &text,
         "Not in this report, until put right: Full shared service (line 1 \"Revenues and benefits system\"): the phasing adds up to 90%, not 100%.",
     );
+}
+
+/// Page 1 as pdftotext reads it.
+fn first_page(path: &Path) -> String {
+    common::joined_pdf_lines(&poppler(
+        "pdftotext",
+        &["-raw", "-f", "1", "-l", "1", &path.to_string_lossy(), "-"],
+    ))
+}
+
+/// The committee pack made as an officer makes it, with `sharecase export` on a saved case
+/// file: page 1 has the recommendation, the preferred option's payback and NPV as the app
+/// writes them, each council's payback and budget effect in £000, every scenario; the audit
+/// trail has the file's SHA-256 as `sha256sum` computes it; poppler reads and renders every
+/// page without a complaint.
+#[test]
+fn the_committee_pack_says_what_is_recommended_who_pays_and_where_it_came_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("joint-committee.sharecase.json");
+    std::fs::write(&file, example::EXAMPLE_JSON).expect("case written");
+    let out = dir.path().join("paper");
+    assert_cmd::Command::cargo_bin("sharecase")
+        .expect("binary built")
+        .args([
+            "export",
+            &file.to_string_lossy(),
+            "--to",
+            &out.to_string_lossy(),
+        ])
+        .args(["--formats", "pdf", "--date", "2 December 2026"])
+        .assert()
+        .success();
+    let pdf = std::fs::read_dir(&out)
+        .expect("paper folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .expect("the report");
+    let case = example::case();
+    let results = compute_valid(&case);
+    let page = first_page(&pdf);
+    assert_has(&page, "Recommendation");
+    assert_has(&page, &case.recommendation);
+    assert_has(&page, "Recommended option: Full shared service.");
+    let full = &results.options[1];
+    let m = &full.figures.measures;
+    assert_has(&page, &words::payback(&m.payback, &results.years));
+    assert_has(
+        &page,
+        &words::payback(&m.discounted_payback, &results.years),
+    );
+    assert_has(&page, &money(m.npv, MoneyStyle::Pounds));
+    // Each council's payback, then its budget effect in each of the first three years,
+    // £000, from the budget worked out for that council.
+    let budget = sharecase::engine::budget::option_budget(&case, full, 1);
+    for (partner, b) in full.partners.iter().zip(&budget.partners) {
+        let mut row = vec![
+            partner.name.clone(),
+            words::payback(&partner.figures.measures.payback, &results.years),
+        ];
+        row.extend(
+            b.years
+                .iter()
+                .take(3)
+                .map(|y| sharecase::format::in_thousands(y.revenue_budget_impact)),
+        );
+        assert_has(&page, &row.join(" "));
+    }
+    for name in case.scenario_names() {
+        assert_has(&page, &format!("{name}: pays back"));
+    }
+    // The example's trials expect a delay its central case does not have: page 1 says so.
+    assert_has(&page, "The central case and the trials disagree");
+    let text = text_of(&pdf);
+    for status in [
+        "Draft",
+        "JC/2026/014",
+        "Alex Morgan, Strategic Finance Manager",
+    ] {
+        assert_has(&text, status);
+    }
+    let sum = Command::new("sha256sum")
+        .arg(&file)
+        .output()
+        .expect("sha256sum runs");
+    let sum = String::from_utf8_lossy(&sum.stdout);
+    let hash = sum.split_whitespace().next().expect("a hash");
+    assert_eq!(hash.len(), 64);
+    assert_has(&text, &format!("Case file SHA-256 {hash}"));
+    assert_has(&text, "Glossary");
+    assert_has(&text, "Minimum revenue provision (MRP)");
+    // The budget tables are in £000, with no £ or k on the figures.
+    assert!(text.contains("£000"), "a £000 heading");
+    let raw = poppler("pdftotext", &["-raw", &pdf.to_string_lossy(), "-"]);
+    let rows: Vec<&str> = raw
+        .lines()
+        .filter(|l| l.starts_with("Running costs ") || l.starts_with("Net revenue budget"))
+        .collect();
+    assert!(rows.len() >= 8, "budget rows for every partner: {rows:?}");
+    for row in rows {
+        assert!(!row.contains('£') && !row.contains("k "), "{row}");
+    }
+    // Every page renders, and poppler has nothing to say about the file.
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    assert!(
+        info.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&info.stderr)
+    );
+    let count = pages(&pdf);
+    let render = Command::new("pdftoppm")
+        .args(["-r", "20", "-png"])
+        .arg(&pdf)
+        .arg(dir.path().join("page"))
+        .output()
+        .expect("pdftoppm");
+    assert!(
+        render.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&render.stderr)
+    );
+    let rendered = std::fs::read_dir(dir.path())
+        .expect("folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("page"))
+        .count();
+    assert_eq!(rendered, count, "every page rendered");
+}
+
+/// When the trials' median payback is later than the central case's, page 1 says so and
+/// why: here the ranges expect the savings six to twelve months late, the central case has
+/// them on time.
+#[test]
+fn page_one_reconciles_a_later_median_payback() {
+    let mut case = example::case();
+    case.options[1].delay_range = Some(sharecase::case::DelayRange {
+        low: 6,
+        most_likely: 9,
+        high: 12,
+        distribution: sharecase::case::Distribution::Triangular,
+    });
+    for line in &mut case.options[1].lines {
+        line.range = None;
+    }
+    let results = compute_valid(&case);
+    let risk = sharecase::export::risk_run(&case).expect("the trials run");
+    let outcome = &risk.options[1][0];
+    let central = match &results.options[1].figures.measures.payback {
+        sharecase::engine::Payback::After { years, .. } => {
+            rust_decimal::prelude::ToPrimitive::to_f64(years).expect("years")
+        }
+        other => panic!("the example pays back: {other:?}"),
+    };
+    assert!(
+        outcome.payback.p50 > central + 0.25,
+        "the median trial ({}) pays back later than the central case ({central})",
+        outcome.payback.p50
+    );
+    let path = write_report(&case, &results, Some("late.sharecase.json"), "late");
+    let page = first_page(&path);
+    assert_has(&page, "The central case and the trials disagree");
+    assert_has(&page, "the ranges expect 6-12 months, most likely 9");
 }

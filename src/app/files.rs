@@ -279,7 +279,9 @@ impl Files {
             let svg = export::chart_svg::svg(&chart.chart);
             let bytes = match format {
                 Format::Png => export::chart_png::png(&svg).map_err(|e| e.to_string()),
-                _ => Ok(svg.into_bytes()),
+                _ => export::chart_png::outlined(&svg, chart.chart.title())
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string()),
             };
             Done::ChartSaved(bytes.and_then(|bytes| {
                 std::fs::write(&path, bytes)

@@ -42,3 +42,22 @@ pub fn png(svg: &str) -> Result<Vec<u8>, ExportError> {
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(error)
 }
+
+/// The SVG with its text turned into outlines in the shipped fonts, so a council laptop
+/// without Inter draws it exactly as it was made; each chart's title stays as the file's
+/// `<title>` for screen readers and search.
+///
+/// # Errors
+/// When the SVG cannot be read.
+pub fn outlined(svg: &str, title: &str) -> Result<String, ExportError> {
+    let tree = usvg::Tree::from_str(svg, options()).map_err(error)?;
+    let out = tree.to_string(&usvg::WriteOptions::default());
+    // The writer leaves out the title; put it back as the first child.
+    let title = super::chart_svg::escape(title);
+    Ok(match out.find('>') {
+        Some(end) if out.starts_with("<svg") => {
+            format!("{}><title>{title}</title>{}", &out[..end], &out[end + 1..])
+        }
+        _ => out,
+    })
+}

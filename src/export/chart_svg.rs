@@ -9,7 +9,9 @@
 use super::Chart;
 use crate::fonts::FAMILY;
 use crate::format::MoneyStyle;
-use crate::report::chart::{FlowsChart, PaybackChart, Rgb, axis_money};
+use crate::report::chart::{
+    Dash, FanChart, FlowsChart, PALETTE, PaybackChart, Rgb, TornadoChart, axis_money,
+};
 use std::fmt::Write;
 
 /// Width of a chart image, in pixels (and SVG user units).
@@ -17,15 +19,23 @@ pub const WIDTH: u32 = 1600;
 /// Height of a chart image.
 pub const HEIGHT: u32 = 900;
 
-const LEFT: f64 = 160.0;
-const RIGHT: f64 = 1170.0;
-const TOP: f64 = 150.0;
-const BOTTOM: f64 = 760.0;
-const LEGEND_X: f64 = 1210.0;
+/// The plot's left edge. Text is at least 27 units high: 8 points when the chart is printed
+/// across an A4 page's text width.
+pub const LEFT: f64 = 175.0;
+/// The plot's right edge: the legend sits below the plot, never on the data.
+pub const RIGHT: f64 = 1555.0;
+/// The plot's top edge.
+pub const TOP: f64 = 130.0;
+/// The plot's bottom edge.
+pub const BOTTOM: f64 = 600.0;
+/// Where the legend starts.
+const LEGEND_TOP: f64 = 730.0;
+/// The smallest text, in SVG units.
+const TEXT: f64 = 27.0;
 const INK: &str = "#1f2933";
-const MUTED: &str = "#5f6b7a";
+const MUTED: &str = "#4f5b6a";
 const GRID: &str = "#e3e8ef";
-const AXIS: &str = "#4a5563";
+const AXIS: &str = "#3d4754";
 
 /// The chart as a standalone SVG document, `WIDTH` by `HEIGHT`.
 #[must_use]
@@ -33,7 +43,35 @@ pub fn svg(chart: &Chart) -> String {
     match chart {
         Chart::Payback(c) => payback(c),
         Chart::Flows(c) => flows(c),
+        Chart::Tornado(c) => tornado(c),
+        Chart::Fan(c) => fan(c),
     }
+}
+
+/// The `stroke-dasharray` of a dash, for a line `width` wide.
+fn dasharray(dash: Dash, width: f64) -> String {
+    let pattern: &[f64] = match dash {
+        Dash::Solid => return String::new(),
+        Dash::Dashed => &[4.0, 2.4],
+        Dash::Dotted => &[0.1, 2.2],
+        Dash::DashDot => &[4.0, 2.0, 0.1, 2.0],
+        Dash::LongDash => &[8.0, 2.4],
+    };
+    let values: Vec<String> = pattern
+        .iter()
+        .map(|p| format!("{:.1}", p * width))
+        .collect();
+    // Round caps turn the dots' short dashes into dots.
+    format!(
+        r#" stroke-dasharray="{}" stroke-linecap="round""#,
+        values.join(" ")
+    )
+}
+
+/// Text made safe inside XML, for other writers of SVG.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    esc(text)
 }
 
 /// Text made safe inside XML.
@@ -152,17 +190,33 @@ fn start(out: &mut String, title: &str, subtitle: &str) {
     );
     let _ = write!(
         out,
-        r#"<text x="60" y="62" font-size="34" font-weight="600" fill="{INK}">{}</text>"#,
+        r#"<text x="50" y="56" font-size="38" font-weight="600" fill="{INK}">{}</text>"#,
         esc(title)
     );
     let _ = write!(
         out,
-        r#"<text x="60" y="102" font-size="21" fill="{MUTED}">{}</text>"#,
+        r#"<text x="50" y="98" font-size="{TEXT}" fill="{MUTED}">{}</text>"#,
         esc(subtitle)
     );
 }
 
-fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64], axis: &str) {
+/// Every year's label, or every other one (then every third...) where they would touch;
+/// never none.
+fn year_step(years: &[String], x: &Scale) -> usize {
+    let widest = years
+        .iter()
+        .map(|l| text_width(l, TEXT))
+        .fold(0.0, f64::max);
+    let slot = (x.at(1.0) - x.at(0.0)).abs().max(1.0);
+    let mut step = 1;
+    #[allow(clippy::cast_precision_loss)]
+    while widest + 12.0 > slot * step as f64 && step < years.len().max(1) {
+        step += 1;
+    }
+    step
+}
+
+fn money_ticks(out: &mut String, y: &Scale, ticks: &[f64]) {
     let style = MoneyStyle::Compact;
     for v in ticks {
         let py = y.at(*v);
@@ -172,12 +226,16 @@ fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64],
         );
         let _ = write!(
             out,
-            r#"<text class="tick" data-value="{v}" x="{:.1}" y="{:.1}" font-size="22" fill="{MUTED}" text-anchor="end">{}</text>"#,
+            r#"<text class="tick" data-value="{v}" x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="end">{}</text>"#,
             LEFT - 14.0,
-            py + 7.0,
+            py + 9.0,
             esc(&axis_money(*v, style))
         );
     }
+}
+
+fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64], axis: &str) {
+    money_ticks(out, y, ticks);
     for t in 0..=years.len() {
         #[allow(clippy::cast_precision_loss)]
         let px = x.at(t as f64);
@@ -186,13 +244,17 @@ fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64],
             r#"<line x1="{px:.1}" y1="{TOP}" x2="{px:.1}" y2="{BOTTOM}" stroke="{GRID}" stroke-width="1"/>"#
         );
     }
+    let step = year_step(years, x);
     for (t, label) in years.iter().enumerate() {
+        if t % step != 0 {
+            continue;
+        }
         #[allow(clippy::cast_precision_loss)]
         let px = x.at(t as f64 + 0.5);
         let _ = write!(
             out,
-            r#"<text x="{px:.1}" y="{:.1}" font-size="22" fill="{MUTED}" text-anchor="middle">{}</text>"#,
-            BOTTOM + 34.0,
+            r#"<text x="{px:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="middle">{}</text>"#,
+            BOTTOM + 38.0,
             esc(label)
         );
     }
@@ -203,16 +265,28 @@ fn axes(out: &mut String, years: &[String], x: &Scale, y: &Scale, ticks: &[f64],
     );
     let _ = write!(
         out,
-        r#"<text x="{:.1}" y="{:.1}" font-size="22" fill="{MUTED}" text-anchor="middle">Financial year</text>"#,
+        r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="middle">Financial year</text>"#,
         f64::midpoint(LEFT, RIGHT),
-        BOTTOM + 76.0
+        BOTTOM + 80.0
     );
     let _ = write!(
         out,
-        r#"<text x="46" y="{mid:.1}" font-size="22" fill="{MUTED}" text-anchor="middle" transform="rotate(-90 46 {mid:.1})">{}</text>"#,
+        r#"<text x="40" y="{mid:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="middle" transform="rotate(-90 40 {mid:.1})">{}</text>"#,
         esc(axis),
         mid = f64::midpoint(TOP, BOTTOM)
     );
+}
+
+/// `text` cut to `chars` characters at a word, with an ellipsis where it was cut.
+fn ellipsis(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let first = wrap(text, chars.saturating_sub(1).max(1))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    format!("{first}\u{2026}")
 }
 
 /// Splits `text` into lines of at most `width` characters, at spaces.
@@ -234,52 +308,78 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A legend down the right-hand side: a swatch, the name, and any note under it.
-fn legend(out: &mut String, entries: &[(String, String, Rgb, bool)]) {
-    let mut y = TOP + 10.0;
-    for (name, note, colour, is_line) in entries {
-        if y > f64::from(HEIGHT) - 30.0 {
+/// One legend entry: name, a note under it, colour, and a line (with its dash) or a block.
+struct Entry {
+    name: String,
+    note: String,
+    colour: Rgb,
+    line: Option<Dash>,
+}
+
+/// The legend, below the plot and the year labels, in columns: a swatch (the series' line
+/// with its dash, or a block), the name, and any note under it. Entries that do not fit
+/// keep their names and lose their notes before any is left out.
+fn legend(out: &mut String, entries: &[Entry]) {
+    if entries.is_empty() {
+        return;
+    }
+    let space = f64::from(HEIGHT) - LEGEND_TOP - 10.0;
+    let with_notes = entries.iter().any(|e| !e.note.is_empty());
+    let columns = if entries.len() <= 2 { 2 } else { 3 };
+    #[allow(clippy::cast_precision_loss)]
+    let column_width = (f64::from(WIDTH) - 100.0) / columns as f64;
+    let chars = ((column_width - 70.0) / (TEXT * 0.56)).floor().max(8.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let chars = chars as usize;
+    let rows = entries.len().div_ceil(columns);
+    #[allow(clippy::cast_precision_loss)]
+    let notes_fit = with_notes && rows as f64 * 72.0 <= space;
+    let row_height = if notes_fit { 72.0 } else { 38.0 };
+    for (i, entry) in entries.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let (col, row) = ((i % columns) as f64, (i / columns) as f64);
+        let y = LEGEND_TOP + row * row_height;
+        if y + 10.0 > f64::from(HEIGHT) {
             break;
         }
-        let c = hex(*colour);
-        if *is_line {
-            let _ = write!(
-                out,
-                r#"<line x1="{LEGEND_X}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{c}" stroke-width="5" stroke-linecap="round"/>"#,
-                y - 7.0,
-                LEGEND_X + 34.0,
-                y - 7.0
-            );
-        } else {
-            let _ = write!(
-                out,
-                r#"<rect x="{LEGEND_X}" y="{:.1}" width="34" height="18" rx="3" fill="{c}"/>"#,
-                y - 16.0
-            );
-        }
-        for (i, line) in wrap(name, 25).iter().enumerate() {
-            let _ = write!(
-                out,
-                r#"<text x="{:.1}" y="{:.1}" font-size="22" font-weight="600" fill="{INK}">{}</text>"#,
-                LEGEND_X + 46.0,
-                y,
-                esc(line)
-            );
-            if i > 0 || !line.is_empty() {
-                y += 28.0;
+        let x = 50.0 + col * column_width;
+        let c = hex(entry.colour);
+        match entry.line {
+            Some(dash) => {
+                let _ = write!(
+                    out,
+                    r#"<line x1="{x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{c}" stroke-width="5"{}/>"#,
+                    y - 9.0,
+                    x + 52.0,
+                    y - 9.0,
+                    dasharray(dash, 5.0)
+                );
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{x:.1}" y="{:.1}" width="44" height="22" rx="3" fill="{c}"/>"#,
+                    y - 20.0
+                );
             }
         }
-        for line in wrap(note, 31) {
+        let name = ellipsis(&entry.name, chars);
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{y:.1}" font-size="{TEXT}" font-weight="600" fill="{INK}">{}</text>"#,
+            x + 64.0,
+            esc(&name)
+        );
+        if notes_fit && !entry.note.is_empty() {
+            let note = ellipsis(&entry.note, chars);
             let _ = write!(
                 out,
-                r#"<text x="{:.1}" y="{:.1}" font-size="19" fill="{MUTED}">{}</text>"#,
-                LEGEND_X + 46.0,
-                y,
-                esc(&line)
+                r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}">{}</text>"#,
+                x + 64.0,
+                y + 32.0,
+                esc(&note)
             );
-            y += 22.0;
         }
-        y += 14.0;
     }
 }
 
@@ -294,46 +394,78 @@ fn payback(chart: &PaybackChart) -> String {
             .flat_map(|c| c.points.iter().map(|p| p[1])),
     );
     axes(&mut out, &chart.years, &x, &y, &ticks, &chart.axis_label);
+    let mut drawn: Vec<Vec<(f64, f64)>> = Vec::new();
     for curve in &chart.curves {
         let c = hex(curve.colour);
-        let points: Vec<String> = curve
+        let picture: Vec<(f64, f64)> = curve
             .points
             .iter()
             .filter(|p| p[0].is_finite() && p[1].is_finite())
-            .map(|p| format!("{:.1},{:.1}", x.at(p[0]), y.at(p[1])))
+            .map(|p| (x.at(p[0]), y.at(p[1])))
+            .collect();
+        let points: Vec<String> = picture
+            .iter()
+            .map(|(px, py)| format!("{px:.1},{py:.1}"))
             .collect();
         let values: Vec<String> = curve.points.iter().map(|p| format!("{}", p[1])).collect();
         let _ = write!(
             out,
-            r#"<polyline class="curve" data-name="{}" data-values="{}" points="{}" fill="none" stroke="{c}" stroke-width="5" stroke-linejoin="round" stroke-linecap="round"/>"#,
+            r#"<polyline class="curve" data-name="{}" data-values="{}" points="{}" fill="none" stroke="{c}" stroke-width="5" stroke-linejoin="round"{}/>"#,
             esc(&curve.name),
             values.join(" "),
-            points.join(" ")
+            points.join(" "),
+            dasharray(curve.dash, 5.0)
         );
-        for p in curve.points.iter().skip(1) {
+        for (px, py) in picture.iter().skip(1) {
             let _ = write!(
                 out,
-                r#"<circle cx="{:.1}" cy="{:.1}" r="5.5" fill="{c}"/>"#,
-                x.at(p[0]),
-                y.at(p[1])
+                r#"<circle cx="{px:.1}" cy="{py:.1}" r="5.5" fill="{c}"/>"#
             );
         }
+        drawn.push(picture);
     }
-    break_even_labels(&mut out, chart, &x, &y);
-    let entries: Vec<(String, String, Rgb, bool)> = chart
+    break_even_labels(&mut out, chart, &x, &y, &drawn);
+    let entries: Vec<Entry> = chart
         .curves
         .iter()
-        .map(|c| (c.name.clone(), c.note.clone(), c.colour, true))
+        .map(|c| Entry {
+            name: c.name.clone(),
+            note: c.note.clone(),
+            colour: c.colour,
+            line: Some(c.dash),
+        })
         .collect();
     legend(&mut out, &entries);
     out.push_str("</svg>\n");
     out
 }
 
-/// Marks each break-even point; labels the first of a close pair above and to the left and
-/// the second below and to the right, as the app does, and leaves any more to the legend so
-/// labels never overprint. A label that would leave the plot turns to the other side.
-fn break_even_labels(out: &mut String, chart: &PaybackChart, x: &Scale, y: &Scale) {
+/// A box in picture units: left, top, right, bottom.
+type Rect = (f64, f64, f64, f64);
+
+/// True when the segment from `a` to `b` passes through `r`.
+fn crosses(r: Rect, a: (f64, f64), b: (f64, f64)) -> bool {
+    (0..=24).any(|k| {
+        let t = f64::from(k) / 24.0;
+        let (px, py) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        px >= r.0 && px <= r.2 && py >= r.1 && py <= r.3
+    })
+}
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Marks each break-even point on the zero line and labels it with the name and when it
+/// pays back, in the first place near it that no curve and no other label passes through;
+/// a point with no such place keeps its mark, and the legend has its words.
+fn break_even_labels(
+    out: &mut String,
+    chart: &PaybackChart,
+    x: &Scale,
+    y: &Scale,
+    drawn: &[Vec<(f64, f64)>],
+) {
     let mut marks: Vec<(f64, usize)> = chart
         .curves
         .iter()
@@ -342,8 +474,8 @@ fn break_even_labels(out: &mut String, chart: &PaybackChart, x: &Scale, y: &Scal
         .filter(|(bx, _)| bx.is_finite())
         .collect();
     marks.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut recent: Vec<f64> = Vec::new();
     let zero = y.at(0.0);
+    let mut taken: Vec<Rect> = Vec::new();
     for (bx, i) in marks {
         let curve = &chart.curves[i];
         let Some(be) = &curve.break_even else {
@@ -355,39 +487,63 @@ fn break_even_labels(out: &mut String, chart: &PaybackChart, x: &Scale, y: &Scal
             out,
             r##"<circle class="break-even" cx="{px:.1}" cy="{zero:.1}" r="11" fill="{c}" stroke="#ffffff" stroke-width="3"/>"##
         );
-        recent.retain(|earlier| bx - earlier < 1.6);
-        let above = match recent.len() {
-            0 => true,
-            1 => false,
-            _ => continue,
-        };
-        recent.push(bx);
-        let lines = [curve.name.clone(), be.label.clone()];
+        let lines = [curve.name.clone(), format!("pays back: {}", be.label)];
         let width = lines
             .iter()
-            .map(|l| text_width(l, 22.0))
+            .map(|l| text_width(l, TEXT))
             .fold(0.0, f64::max);
-        let mut left = above;
-        if left && px - 16.0 - width < LEFT + 4.0 {
-            left = false;
+        let height = 2.0 * 34.0;
+        // Above and to the left first (where curves have not yet paid back), then the
+        // other three corners, each nearer and further from the zero line.
+        let mut place = None;
+        'search: for distance in [30.0, 90.0, 150.0, 210.0] {
+            for (left, above) in [(true, true), (false, false), (false, true), (true, false)] {
+                let x0 = if left { px - 18.0 - width } else { px + 18.0 };
+                let y0 = if above {
+                    zero - distance - height
+                } else {
+                    zero + distance
+                };
+                let r = (x0, y0, x0 + width, y0 + height);
+                if r.0 < LEFT + 4.0 || r.2 > RIGHT - 4.0 || r.1 < TOP + 4.0 || r.3 > BOTTOM - 4.0 {
+                    continue;
+                }
+                let clear = drawn
+                    .iter()
+                    .all(|p| p.windows(2).all(|w| !crosses(r, w[0], w[1])))
+                    && taken.iter().all(|t| !overlaps(*t, r));
+                if clear {
+                    place = Some((r, left));
+                    break 'search;
+                }
+            }
         }
-        if !left && px + 16.0 + width > RIGHT - 4.0 {
-            left = true;
-        }
-        let (tx, anchor) = if left {
-            (px - 16.0, "end")
-        } else {
-            (px + 16.0, "start")
+        let Some((r, left)) = place else {
+            continue;
         };
-        let first = if above { zero - 48.0 } else { zero + 40.0 };
-        let first = first.clamp(TOP + 24.0, BOTTOM - 36.0);
+        taken.push(r);
+        let (tx, anchor) = if left { (r.2, "end") } else { (r.0, "start") };
+        // A thin leader from the label to its mark.
+        let (lx, ly) = (
+            if left { r.2 + 6.0 } else { r.0 - 6.0 },
+            if r.1 < zero { r.3 } else { r.1 },
+        );
+        let _ = write!(
+            out,
+            r#"<line x1="{lx:.1}" y1="{ly:.1}" x2="{px:.1}" y2="{zero:.1}" stroke="{c}" stroke-width="2"/>"#
+        );
         for (k, line) in lines.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            let ty = first + k as f64 * 28.0;
+            let ty = r.1 + 27.0 + k as f64 * 34.0;
             let weight = if k == 0 { "600" } else { "400" };
+            let class = if k == 0 {
+                ""
+            } else {
+                r#" class="break-even-label""#
+            };
             let _ = write!(
                 out,
-                r##"<text class="break-even-label" x="{tx:.1}" y="{ty:.1}" font-size="22" font-weight="{weight}" fill="{c}" text-anchor="{anchor}" stroke="#ffffff" stroke-width="6" paint-order="stroke">{}</text>"##,
+                r##"<text{class} x="{tx:.1}" y="{ty:.1}" font-size="{TEXT}" font-weight="{weight}" fill="{c}" text-anchor="{anchor}" stroke="#ffffff" stroke-width="6" paint-order="stroke">{}</text>"##,
                 esc(line)
             );
         }
@@ -436,7 +592,7 @@ fn flows(chart: &FlowsChart) -> String {
             let (y0, y1) = (y.at(from), y.at(to));
             let _ = write!(
                 out,
-                r#"<rect class="bar" data-name="{}" data-value="{v}" x="{left:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{c}"/>"#,
+                r##"<rect class="bar" data-name="{}" data-value="{v}" x="{left:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{c}" stroke="#ffffff" stroke-width="1.5"/>"##,
                 esc(&stack.name),
                 y0.min(y1),
                 right - left,
@@ -468,18 +624,207 @@ fn flows(chart: &FlowsChart) -> String {
             );
         }
     }
-    let mut entries: Vec<(String, String, Rgb, bool)> = chart
+    let mut entries: Vec<Entry> = chart
         .stacks
         .iter()
-        .map(|s| (s.name.clone(), String::new(), s.colour, false))
+        .map(|s| Entry {
+            name: s.name.clone(),
+            note: String::new(),
+            colour: s.colour,
+            line: None,
+        })
         .collect();
-    entries.push((
-        "Net (benefits less costs)".into(),
-        String::new(),
-        [0x1f, 0x29, 0x33],
-        true,
-    ));
+    entries.push(Entry {
+        name: "Net (benefits less costs)".into(),
+        note: String::new(),
+        colour: [0x1f, 0x29, 0x33],
+        line: Some(Dash::Solid),
+    });
     legend(&mut out, &entries);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The tornado: a horizontal bar per line from its low-end NPV to its high-end NPV, the
+/// widest at the top, about a line at the central NPV; names on the left.
+fn tornado(chart: &TornadoChart) -> String {
+    let mut out = String::new();
+    start(&mut out, &chart.title, &chart.basis_label);
+    let left = 520.0;
+    let (lo, hi) = chart
+        .bars
+        .iter()
+        .fold((chart.base, chart.base), |(lo, hi), (_, a, b)| {
+            (lo.min(a.min(*b)), hi.max(a.max(*b)))
+        });
+    let span = (hi - lo).max(1.0);
+    let step = nice_step(span, 5.0);
+    let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let x = Scale {
+        lo,
+        hi,
+        from: left,
+        to: RIGHT,
+    };
+    let style = MoneyStyle::Compact;
+    let mut v = lo;
+    while v <= hi + step * 1e-9 {
+        let px = x.at(v);
+        let _ = write!(
+            out,
+            r#"<line x1="{px:.1}" y1="{TOP}" x2="{px:.1}" y2="{BOTTOM}" stroke="{GRID}" stroke-width="1.5"/>"#
+        );
+        let _ = write!(
+            out,
+            r#"<text class="tick" data-value="{v}" x="{px:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="middle">{}</text>"#,
+            BOTTOM + 38.0,
+            esc(&axis_money(v, style))
+        );
+        v += step;
+    }
+    let _ = write!(
+        out,
+        r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="middle">Net present value</text>"#,
+        f64::midpoint(left, RIGHT),
+        BOTTOM + 80.0
+    );
+    let count = chart.bars.len().max(1);
+    #[allow(clippy::cast_precision_loss)]
+    let slot = (BOTTOM - TOP) / count as f64;
+    let chars = ((left - 70.0) / (TEXT * 0.56)).floor();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let chars = chars.max(8.0) as usize;
+    for (i, (name, low, high)) in chart.bars.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let mid = TOP + slot * (i as f64 + 0.5);
+        let h = (slot * 0.62).min(44.0);
+        for (value, colour) in [(*low, PALETTE[1]), (*high, PALETTE[0])] {
+            let (a, b) = (x.at(chart.base), x.at(value));
+            let _ = write!(
+                out,
+                r#"<rect class="bar" data-name="{}" data-value="{value}" x="{:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="{}"/>"#,
+                esc(name),
+                a.min(b),
+                mid - h / 2.0,
+                (a - b).abs(),
+                hex(colour)
+            );
+        }
+        let label = ellipsis(name, chars);
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="{INK}" text-anchor="end">{}</text>"#,
+            left - 16.0,
+            mid + 9.0,
+            esc(&label)
+        );
+    }
+    let base = x.at(chart.base);
+    let _ = write!(
+        out,
+        r#"<line x1="{base:.1}" y1="{TOP}" x2="{base:.1}" y2="{BOTTOM}" stroke="{AXIS}" stroke-width="3"/>"#
+    );
+    legend(
+        &mut out,
+        &[
+            Entry {
+                name: "Line at the low end of its range".into(),
+                note: String::new(),
+                colour: PALETTE[1],
+                line: None,
+            },
+            Entry {
+                name: "Line at the high end of its range".into(),
+                note: String::new(),
+                colour: PALETTE[0],
+                line: None,
+            },
+        ],
+    );
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The fan: the band from P10 to P90 of the trials' cumulative cash position, the median,
+/// and the central case, year by year.
+fn fan(chart: &FanChart) -> String {
+    let mut out = String::new();
+    start(&mut out, &chart.title, &chart.basis_label);
+    let x = year_scale(chart.years.len());
+    let (y, ticks) = money_axis(
+        chart
+            .band
+            .iter()
+            .flat_map(|b| b.iter().copied())
+            .chain(chart.central.iter().copied()),
+    );
+    axes(
+        &mut out,
+        &chart.years,
+        &x,
+        &y,
+        &ticks,
+        "Cumulative cash position",
+    );
+    #[allow(clippy::cast_precision_loss)]
+    let at = |t: usize, v: f64| format!("{:.1},{:.1}", x.at(t as f64), y.at(v));
+    let mut band: Vec<String> = vec![at(0, 0.0)];
+    band.extend(chart.band.iter().enumerate().map(|(t, b)| at(t + 1, b[2])));
+    band.extend(
+        chart
+            .band
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(t, b)| at(t + 1, b[0])),
+    );
+    let blue = hex(PALETTE[0]);
+    let _ = write!(
+        out,
+        r#"<polygon class="band" points="{}" fill="{blue}" fill-opacity="0.22" stroke="none"/>"#,
+        band.join(" ")
+    );
+    let median: Vec<String> = std::iter::once(at(0, 0.0))
+        .chain(chart.band.iter().enumerate().map(|(t, b)| at(t + 1, b[1])))
+        .collect();
+    let _ = write!(
+        out,
+        r#"<polyline class="median" points="{}" fill="none" stroke="{blue}" stroke-width="5" stroke-linejoin="round"/>"#,
+        median.join(" ")
+    );
+    let central: Vec<String> = std::iter::once(at(0, 0.0))
+        .chain(chart.central.iter().enumerate().map(|(t, v)| at(t + 1, *v)))
+        .collect();
+    let orange = hex(PALETTE[1]);
+    let _ = write!(
+        out,
+        r#"<polyline class="central" points="{}" fill="none" stroke="{orange}" stroke-width="5" stroke-linejoin="round"{}/>"#,
+        central.join(" "),
+        dasharray(Dash::Dashed, 5.0)
+    );
+    legend(
+        &mut out,
+        &[
+            Entry {
+                name: "P10 to P90 of the trials".into(),
+                note: String::new(),
+                colour: [0xB3, 0xD3, 0xE8],
+                line: None,
+            },
+            Entry {
+                name: "Median trial (P50)".into(),
+                note: String::new(),
+                colour: PALETTE[0],
+                line: Some(Dash::Solid),
+            },
+            Entry {
+                name: "Central case".into(),
+                note: String::new(),
+                colour: PALETTE[1],
+                line: Some(Dash::Dashed),
+            },
+        ],
+    );
     out.push_str("</svg>\n");
     out
 }

@@ -153,6 +153,10 @@ pub enum Chart {
     Payback(PaybackChart),
     /// Costs against benefits, stacked by category, with the net line.
     Flows(FlowsChart),
+    /// The net present value with each line at either end of its range.
+    Tornado(chart::TornadoChart),
+    /// The spread of the cumulative cash position over the Monte Carlo trials.
+    Fan(chart::FanChart),
 }
 
 impl Chart {
@@ -162,6 +166,8 @@ impl Chart {
         match self {
             Self::Payback(c) => &c.title,
             Self::Flows(c) => &c.title,
+            Self::Tornado(c) => &c.title,
+            Self::Fan(c) => &c.title,
         }
     }
 }
@@ -190,18 +196,7 @@ pub fn charts(case: &Case, results: &CaseResults) -> Vec<NamedChart> {
             )),
         },
     ];
-    // Options whose names make the same file name (`O` and `o`, `Option A` and `Option-A!`)
-    // are told apart by a number, so no file is written over another.
-    let mut used: Vec<String> = Vec::new();
-    for option in &results.options {
-        let base = short(&slug(&option.name), 40);
-        let mut slug = base.clone();
-        let mut n = 1;
-        while used.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        used.push(slug.clone());
+    for (option, slug) in results.options.iter().zip(option_slugs(results)) {
         out.push(NamedChart {
             stem: format!("{slug}-flows"),
             chart: Chart::Flows(chart::flows_chart(results, option)),
@@ -215,6 +210,75 @@ pub fn charts(case: &Case, results: &CaseResults) -> Vec<NamedChart> {
                 case.discount_rate,
             )),
         });
+    }
+    out
+}
+
+/// Each option's part of its charts' file names. Options whose names make the same file
+/// name (`O` and `o`, `Option A` and `Option-A!`) are told apart by a number, so no file is
+/// written over another.
+fn option_slugs(results: &CaseResults) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for option in &results.options {
+        let base = short(&slug(&option.name), 40);
+        let mut slug = base.clone();
+        let mut n = 1;
+        while used.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        used.push(slug);
+    }
+    used
+}
+
+/// The Monte Carlo run the exports show, with the case's own trials and seed; `None` when
+/// the trials cannot run.
+#[must_use]
+pub fn risk_run(case: &Case) -> Option<crate::engine::risk::RiskResults> {
+    crate::engine::risk::run(
+        case,
+        u64::from(case.risk.trials),
+        case.risk.seed,
+        &std::sync::atomic::AtomicU64::new(0),
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+}
+
+/// Every chart of [`charts`], then each option's tornado, and its fan where it has ranges
+/// and the trials ran.
+#[must_use]
+pub fn charts_with_risk(
+    case: &Case,
+    results: &CaseResults,
+    risk: Option<&crate::engine::risk::RiskResults>,
+) -> Vec<NamedChart> {
+    let mut out = charts(case, results);
+    for (i, (option, slug)) in results
+        .options
+        .iter()
+        .zip(option_slugs(results))
+        .enumerate()
+    {
+        let Some(index) = case.options.iter().position(|o| o.name == option.name) else {
+            continue;
+        };
+        let bars = crate::engine::sensitivity::tornado(case, option, index, false);
+        if !bars.bars.is_empty() {
+            out.push(NamedChart {
+                stem: format!("{slug}-tornado"),
+                chart: Chart::Tornado(chart::tornado_chart(results, option, &bars)),
+            });
+        }
+        let ranged = case.options[index].has_ranges();
+        if let (true, Some(r)) = (ranged, risk)
+            && let Some(outcome) = r.options.get(i).and_then(|o| o.first())
+        {
+            out.push(NamedChart {
+                stem: format!("{slug}-fan"),
+                chart: Chart::Fan(chart::fan_chart(results, option, outcome, r.trials)),
+            });
+        }
     }
     out
 }
@@ -358,6 +422,23 @@ pub fn build(
     results: &CaseResults,
     provenance: &Provenance,
 ) -> Result<Vec<Built>, ExportError> {
+    let risk = uses_risk(format).then(|| risk_run(case)).flatten();
+    build_with(format, case, results, provenance, risk.as_ref())
+}
+
+/// Whether a format shows the Monte Carlo trials (the report, and the fan charts).
+fn uses_risk(format: Format) -> bool {
+    matches!(format, Format::Pdf | Format::Svg | Format::Png)
+}
+
+/// [`build`] with the trials already run, so a set of formats runs them once.
+fn build_with(
+    format: Format,
+    case: &Case,
+    results: &CaseResults,
+    provenance: &Provenance,
+    risk: Option<&crate::engine::risk::RiskResults>,
+) -> Result<Vec<Built>, ExportError> {
     let stem = safe_stem(&short(&slug(&case.title), 40));
     Ok(match format {
         Format::Xlsx => vec![Built {
@@ -376,16 +457,19 @@ pub fn build(
         ],
         Format::Pdf => vec![Built {
             name: format!("{stem}.pdf"),
-            bytes: pdf::report(case, results, provenance)?,
+            bytes: pdf::report_with(case, results, provenance, risk)?,
         }],
-        Format::Svg => charts(case, results)
+        Format::Svg => charts_with_risk(case, results, risk)
             .into_iter()
-            .map(|c| Built {
-                name: format!("{stem}-{}.svg", c.stem),
-                bytes: chart_svg::svg(&c.chart).into_bytes(),
+            .map(|c| {
+                Ok(Built {
+                    name: format!("{stem}-{}.svg", c.stem),
+                    bytes: chart_png::outlined(&chart_svg::svg(&c.chart), c.chart.title())?
+                        .into_bytes(),
+                })
             })
-            .collect(),
-        Format::Png => charts(case, results)
+            .collect::<Result<_, ExportError>>()?,
+        Format::Png => charts_with_risk(case, results, risk)
             .into_iter()
             .map(|c| {
                 Ok(Built {
@@ -437,9 +521,14 @@ pub fn write(
     // Everything is built and its names checked before the first file is written, so a
     // failure leaves no part of the set behind.
     let mut sets = Vec::with_capacity(formats.len());
+    let risk = formats
+        .iter()
+        .any(|f| uses_risk(*f))
+        .then(|| risk_run(case))
+        .flatten();
     for &format in formats {
         let start = Instant::now();
-        let files = build(format, case, results, provenance)?;
+        let files = build_with(format, case, results, provenance, risk.as_ref())?;
         let count = u32::try_from(files.len().max(1)).unwrap_or(u32::MAX);
         sets.push((format, files, start.elapsed() / count));
     }

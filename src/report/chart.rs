@@ -11,17 +11,48 @@ use rust_decimal::prelude::ToPrimitive;
 /// A colour as red, green, blue.
 pub type Rgb = [u8; 3];
 
-/// Series colours, chosen to stay distinct on a projector and in greyscale print.
+/// Series colours: the Okabe-Ito hues, which people with the common colour-vision
+/// deficiencies tell apart, darkened so each has at least 4.5:1 contrast on white paper.
+/// They are alike in greyscale, so each series also has its own [`Dash`].
 pub const PALETTE: [Rgb; 8] = [
-    [0x1F, 0x5F, 0xA8], // blue
-    [0xD9, 0x7B, 0x1E], // orange
-    [0x2E, 0x8B, 0x57], // green
-    [0x8E, 0x44, 0xAD], // purple
-    [0xC0, 0x39, 0x2B], // red
-    [0x16, 0xA0, 0x85], // teal
-    [0x7F, 0x8C, 0x8D], // grey
-    [0xB7, 0x95, 0x0B], // ochre
+    [0x00, 0x72, 0xB2], // blue, 5.2:1
+    [0xC2, 0x57, 0x00], // orange (vermillion), 4.5:1
+    [0x00, 0x7A, 0x5A], // bluish green, 5.3:1
+    [0xA6, 0x4D, 0x86], // reddish purple, 5.2:1
+    [0x4D, 0x4D, 0x4D], // dark grey, 8.5:1
+    [0x8A, 0x6D, 0x00], // ochre, 4.9:1
+    [0x9E, 0x2A, 0x2B], // dark red, 7.5:1
+    [0x5E, 0x3C, 0x99], // purple, 8.1:1
 ];
+
+/// How a series' line is drawn, so series stay apart in greyscale and for any eyes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    /// A solid line.
+    Solid,
+    /// Dashes.
+    Dashed,
+    /// Dots.
+    Dotted,
+    /// Dash, dot.
+    DashDot,
+    /// Long dashes.
+    LongDash,
+}
+
+impl Dash {
+    /// The dash of series `i`, with [`PALETTE`]'s colour of the same index.
+    #[must_use]
+    pub fn of(i: usize) -> Self {
+        [
+            Self::Solid,
+            Self::Dashed,
+            Self::Dotted,
+            Self::DashDot,
+            Self::LongDash,
+        ][i % 5]
+    }
+}
 
 /// Colours for cost categories (below the axis) and benefit categories (above it).
 pub const COST_SHADES: [Rgb; 6] = [
@@ -91,6 +122,8 @@ pub struct Curve {
     pub name: String,
     /// Its colour.
     pub colour: Rgb,
+    /// Its line.
+    pub dash: Dash,
     /// (0, 0), then (t + 1, position at the end of year t).
     pub points: Vec<[f64; 2]>,
     /// Where it crosses zero on its way to paying back (none when it never goes below zero,
@@ -128,7 +161,8 @@ fn with_scenario(label: String, results: &CaseResults) -> String {
     }
 }
 
-fn curve(name: &str, colour: Rgb, figures: &Figures, basis: Basis, years: &[String]) -> Curve {
+fn curve(name: &str, index: usize, figures: &Figures, basis: Basis, years: &[String]) -> Curve {
+    let colour = PALETTE[index % PALETTE.len()];
     let mut points = vec![[0.0, 0.0]];
     for (t, y) in figures.years.iter().enumerate() {
         let value = match basis {
@@ -145,7 +179,7 @@ fn curve(name: &str, colour: Rgb, figures: &Figures, basis: Basis, years: &[Stri
     let break_even = match payback {
         Payback::After { years: t, .. } => Some(BreakEven {
             x: f(*t),
-            label: format!("pays back in {}", words::payback(payback, years)),
+            label: words::payback(payback, years),
         }),
         // Never below zero: there is no point to mark, and the legend says so.
         Payback::Immediate | Payback::NotWithinHorizon { .. } => None,
@@ -159,6 +193,7 @@ fn curve(name: &str, colour: Rgb, figures: &Figures, basis: Basis, years: &[Stri
     Curve {
         name: name.to_owned(),
         colour,
+        dash: Dash::of(index),
         points,
         break_even,
         note,
@@ -174,7 +209,12 @@ pub fn options_payback(
     rate: Decimal,
 ) -> PaybackChart {
     PaybackChart {
-        title: format!("{title}: when each option pays back"),
+        title: match basis {
+            Basis::Cash => format!("{title}: when each option pays back, in cash"),
+            Basis::Discounted => {
+                format!("{title}: when each option pays back, discounted (present value)")
+            }
+        },
         basis_label: with_scenario(
             basis.label(results.years.first().map_or("", String::as_str), rate),
             results,
@@ -185,15 +225,7 @@ pub fn options_payback(
             .options
             .iter()
             .enumerate()
-            .map(|(i, o)| {
-                curve(
-                    &o.name,
-                    PALETTE[i % PALETTE.len()],
-                    &o.figures,
-                    basis,
-                    &results.years,
-                )
-            })
+            .map(|(i, o)| curve(&o.name, i, &o.figures, basis, &results.years))
             .collect(),
     }
 }
@@ -232,7 +264,7 @@ pub fn options_payback_against(
                 let inc = o.incremental.as_ref()?;
                 Some(curve(
                     &format!("{} against {against}", o.name),
-                    PALETTE[i % PALETTE.len()],
+                    i,
                     &inc.figures,
                     basis,
                     &results.years,
@@ -251,7 +283,13 @@ pub fn partners_payback(
     rate: Decimal,
 ) -> PaybackChart {
     PaybackChart {
-        title: format!("{}: when each partner pays back", option.name),
+        title: match basis {
+            Basis::Cash => format!("{}: when each partner pays back, in cash", option.name),
+            Basis::Discounted => format!(
+                "{}: when each partner pays back, discounted (present value)",
+                option.name
+            ),
+        },
         basis_label: with_scenario(
             basis.label(results.years.first().map_or("", String::as_str), rate),
             results,
@@ -262,15 +300,7 @@ pub fn partners_payback(
             .partners
             .iter()
             .enumerate()
-            .map(|(i, p)| {
-                curve(
-                    &p.name,
-                    PALETTE[i % PALETTE.len()],
-                    &p.figures,
-                    basis,
-                    &results.years,
-                )
-            })
+            .map(|(i, p)| curve(&p.name, i, &p.figures, basis, &results.years))
             .collect(),
     }
 }
@@ -366,14 +396,95 @@ pub fn scenarios_payback(
             .filter_map(|(i, run)| {
                 let results = run.results.as_ref()?;
                 let o = results.options.get(option)?;
-                Some(curve(
-                    &run.name,
-                    PALETTE[i % PALETTE.len()],
-                    &o.figures,
-                    basis,
-                    &results.years,
-                ))
+                Some(curve(&run.name, i, &o.figures, basis, &results.years))
             })
             .collect(),
     })
+}
+
+/// A tornado: the net present value with each line at the low and the high end of its
+/// range, the widest bars first, around the central NPV.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoChart {
+    /// Chart title.
+    pub title: String,
+    /// What the bars measure.
+    pub basis_label: String,
+    /// The central NPV.
+    pub base: f64,
+    /// Name, NPV at the low end, NPV at the high end; widest first.
+    pub bars: Vec<(String, f64, f64)>,
+}
+
+/// The tornado of one option: its ten widest bars.
+#[must_use]
+pub fn tornado_chart(
+    results: &CaseResults,
+    option: &OptionResults,
+    tornado: &crate::engine::sensitivity::Tornado,
+) -> TornadoChart {
+    TornadoChart {
+        title: format!(
+            "{}: what the net present value is most sensitive to",
+            option.name
+        ),
+        basis_label: with_scenario(
+            format!(
+                "Net present value with each line at the low and the high end of its range, around {}",
+                money(tornado.base_npv, MoneyStyle::Compact)
+            ),
+            results,
+        ),
+        base: f(tornado.base_npv),
+        bars: tornado
+            .bars
+            .iter()
+            .take(10)
+            .map(|b| (b.name.clone(), f(b.npv_low), f(b.npv_high)))
+            .collect(),
+    }
+}
+
+/// A fan: the spread of the cumulative cash position over the trials, year by year, with
+/// the central case for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FanChart {
+    /// Chart title.
+    pub title: String,
+    /// What the band measures.
+    pub basis_label: String,
+    /// Financial years.
+    pub years: Vec<String>,
+    /// P10, median and P90 at the end of each year.
+    pub band: Vec<[f64; 3]>,
+    /// The central case at the end of each year.
+    pub central: Vec<f64>,
+}
+
+/// The fan of one option from its Monte Carlo outcome.
+#[must_use]
+pub fn fan_chart(
+    results: &CaseResults,
+    option: &OptionResults,
+    outcome: &crate::engine::risk::Outcome,
+    trials: u64,
+) -> FanChart {
+    FanChart {
+        title: format!("{}: how sure the payback is", option.name),
+        basis_label: with_scenario(
+            format!(
+                "Cumulative cash position: P10 to P90 of {} trials, the median, and the central case",
+                crate::format::grouped(Decimal::from(trials), 0)
+            ),
+            results,
+        ),
+        years: results.years.clone(),
+        band: outcome.band.clone(),
+        central: option
+            .figures
+            .years
+            .iter()
+            .map(|y| f(y.cumulative_cash))
+            .collect(),
+    }
 }

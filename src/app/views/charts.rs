@@ -90,10 +90,20 @@ pub fn draw_payback(
             for curve in &chart.curves {
                 let c = colour(curve.colour);
                 let name = format!("{}: {}", curve.name, curve.note);
+                // Each series has its own dash as well as its colour, as on paper.
+                let style = match curve.dash {
+                    chart::Dash::Solid => egui_plot::LineStyle::Solid,
+                    chart::Dash::Dotted => egui_plot::LineStyle::Dotted { spacing: 7.0 },
+                    chart::Dash::Dashed | chart::Dash::DashDot => {
+                        egui_plot::LineStyle::Dashed { length: 10.0 }
+                    }
+                    chart::Dash::LongDash => egui_plot::LineStyle::Dashed { length: 18.0 },
+                };
                 plot.line(
                     Line::new(name, curve.points.clone())
                         .color(c)
-                        .width(look.width),
+                        .width(look.width)
+                        .style(style),
                 );
             }
             // Label a break-even point above and to the left, where the curve (below zero
@@ -128,7 +138,7 @@ pub fn draw_payback(
                     Text::new(
                         "",
                         PlotPoint::new(at, 0.0),
-                        egui::RichText::new(format!("{}\n{}", curve.name, be.label))
+                        egui::RichText::new(format!("{}\npays back: {}", curve.name, be.label))
                             .size(look.label_size)
                             .color(c),
                     )

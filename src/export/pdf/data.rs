@@ -133,7 +133,7 @@ pub struct Paper<'a> {
 }
 
 /// A chart image the template places, and its caption.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ChartRef {
     /// Virtual path of the SVG.
     pub path: String,
@@ -249,6 +249,10 @@ pub struct OptionData {
     pub warnings: Vec<String>,
     /// Investment against savings, if the chart exists.
     pub flows_chart: Option<ChartRef>,
+    /// The tornado, if the option has lines.
+    pub tornado_chart: Option<ChartRef>,
+    /// The fan, if the trials ran.
+    pub fan_chart: Option<ChartRef>,
     /// Each partner's measures, with the option's as all partners.
     pub partners: Vec<Table>,
     /// The option against the baseline (heading and table), if it has figures against one.
@@ -322,6 +326,10 @@ pub struct Charts {
     pub payback: Option<ChartRef>,
     /// Each option's investment against savings.
     pub flows: Vec<Option<ChartRef>>,
+    /// Each option's tornado.
+    pub tornado: Vec<Option<ChartRef>>,
+    /// Each option's fan, where its trials ran.
+    pub fan: Vec<Option<ChartRef>>,
 }
 
 /// Builds the report's data.
@@ -338,6 +346,8 @@ pub fn build(
     let first = years.first().map_or("", String::as_str);
     let last = years.last().map_or("", String::as_str);
     let mut flows = charts.flows.into_iter();
+    let mut tornadoes = charts.tornado.into_iter();
+    let mut fans = charts.fan.into_iter();
     let options = results
         .options
         .iter()
@@ -348,7 +358,11 @@ pub fn build(
                 results,
                 index,
                 option,
-                flows.next().flatten(),
+                [
+                    flows.next().flatten(),
+                    tornadoes.next().flatten(),
+                    fans.next().flatten(),
+                ],
                 risk_results,
             )
         })
@@ -570,7 +584,7 @@ fn option_data(
     results: &CaseResults,
     index: usize,
     option: &OptionResults,
-    flows_chart: Option<ChartRef>,
+    [flows_chart, tornado_chart, fan_chart]: [Option<ChartRef>; 3],
     risk_results: Option<&RiskResults>,
 ) -> OptionData {
     let years = &results.years;
@@ -624,6 +638,8 @@ fn option_data(
             .map(|w| words::warning_line(w, years, None))
             .collect(),
         flows_chart,
+        tornado_chart,
+        fan_chart,
         partners: from_report(&measures::partners(
             option,
             years,

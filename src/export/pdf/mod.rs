@@ -12,7 +12,6 @@ use super::{Chart, ExportError, Provenance};
 use crate::case::Case;
 use crate::engine::CaseResults;
 use data::{ChartRef, Charts};
-use std::sync::atomic::{AtomicBool, AtomicU64};
 use typst::foundations::Smart;
 use world::ReportWorld;
 
@@ -44,7 +43,20 @@ pub fn report(
     results: &CaseResults,
     provenance: &Provenance,
 ) -> Result<Vec<u8>, ExportError> {
-    typeset(case, results, provenance).map(|(pdf, _)| pdf)
+    report_with(case, results, provenance, super::risk_run(case).as_ref())
+}
+
+/// The report, with the Monte Carlo trials already run (`None` when they could not be).
+///
+/// # Errors
+/// When the report cannot be typeset.
+pub fn report_with(
+    case: &Case,
+    results: &CaseResults,
+    provenance: &Provenance,
+    risk: Option<&crate::engine::risk::RiskResults>,
+) -> Result<Vec<u8>, ExportError> {
+    typeset(case, results, provenance, risk).map(|(pdf, _)| pdf)
 }
 
 /// The report and typst's warnings (a missing glyph, say), which do not stop it.
@@ -52,16 +64,23 @@ fn typeset(
     case: &Case,
     results: &CaseResults,
     provenance: &Provenance,
+    risk: Option<&crate::engine::risk::RiskResults>,
 ) -> Result<(Vec<u8>, Vec<String>), ExportError> {
     let mut world = ReportWorld::new(TEMPLATE).map_err(build_error)?;
 
     // The charts: the first payback chart in cash, and each option's investment against
     // savings, which `charts` lists in option order.
     let mut charts = Charts::default();
-    for (index, named) in super::charts(case, results).into_iter().enumerate() {
+    let slugs = super::option_slugs(results);
+    charts.tornado = vec![None; slugs.len()];
+    charts.fan = vec![None; slugs.len()];
+    for (index, named) in super::charts_with_risk(case, results, risk)
+        .into_iter()
+        .enumerate()
+    {
         let wanted = match &named.chart {
             Chart::Payback(_) => named.stem == "payback-cash",
-            Chart::Flows(_) => true,
+            Chart::Flows(_) | Chart::Tornado(_) | Chart::Fan(_) => true,
         };
         if !wanted {
             continue;
@@ -74,25 +93,32 @@ fn typeset(
             path,
             title: named.chart.title().to_owned(),
         };
+        let option = |stem: &str, suffix: &str| {
+            stem.strip_suffix(suffix)
+                .and_then(|slug| slugs.iter().position(|s| s == slug))
+        };
         match named.chart {
             Chart::Payback(_) => charts.payback = Some(chart),
             Chart::Flows(_) => charts.flows.push(Some(chart)),
+            Chart::Tornado(_) => {
+                if let Some(i) = option(&named.stem, "-tornado") {
+                    charts.tornado[i] = Some(chart);
+                }
+            }
+            Chart::Fan(_) => {
+                if let Some(i) = option(&named.stem, "-fan") {
+                    charts.fan[i] = Some(chart);
+                }
+            }
         }
     }
 
-    let risk = crate::engine::risk::run(
-        case,
-        u64::from(case.risk.trials),
-        case.risk.seed,
-        &AtomicU64::new(0),
-        &AtomicBool::new(false),
-    );
     let runs = crate::engine::scenario::every(case, |_| false);
     let paper = data::Paper {
-        committee: crate::report::committee::build(case, results, risk.as_ref(), &runs),
+        committee: crate::report::committee::build(case, results, risk, &runs),
         runs: &runs,
     };
-    let content = data::build(case, results, provenance, charts, risk.as_ref(), paper);
+    let content = data::build(case, results, provenance, charts, risk, paper);
     let json = serde_json::to_vec(&content).map_err(|e| build_error(e.to_string()))?;
     world.add_file("/data.json", json).map_err(build_error)?;
 
@@ -111,9 +137,23 @@ fn typeset(
         creator: Smart::Custom(Some("Sharecase".into())),
         ..typst_pdf::PdfOptions::default()
     };
-    let pdf =
+    let mut pdf =
         typst_pdf::pdf(&document, &options).map_err(|errors| build_error(messages(&errors)))?;
+    quiet_suspects(&mut pdf);
     Ok((pdf, warnings))
+}
+
+/// Blanks the catalogue's `/Suspects false`, which says only what leaving it out says:
+/// poppler (pdftotext, pdftoppm, many Linux viewers) reports a `false` there as "Suspects
+/// object is wrong type" on every page read. Spaces of the same length keep every byte
+/// offset, so the cross-reference table stays right.
+fn quiet_suspects(pdf: &mut [u8]) {
+    const MARK: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const SUSPECTS: &[u8] = b"/Suspects false";
+    if let Some(at) = pdf.windows(MARK.len()).position(|w| w == MARK) {
+        let start = at + MARK.len() - 2 - SUSPECTS.len();
+        pdf[start..start + SUSPECTS.len()].fill(b' ');
+    }
 }
 
 #[cfg(test)]
@@ -132,7 +172,13 @@ mod tests {
             left_out: Vec::new(),
             sha256: None,
         };
-        let (pdf, warnings) = typeset(&case, &results, &provenance).expect("the report sets");
+        let (pdf, warnings) = typeset(
+            &case,
+            &results,
+            &provenance,
+            super::super::risk_run(&case).as_ref(),
+        )
+        .expect("the report sets");
         assert!(pdf.starts_with(b"%PDF-"));
         assert_eq!(warnings, Vec::<String>::new());
         // Seeded Monte Carlo, no clock: the same case gives the same file, byte for byte.
