@@ -633,7 +633,7 @@ fn payback_charts_mark_break_even_where_the_engine_puts_it() {
         .years()
         .expect("pays back");
     assert!((full.x - years.to_string().parse::<f64>().expect("number")).abs() < 1e-9);
-    assert_eq!(full.label, "pays back in 5 years, in 2030/31");
+    assert_eq!(full.label, "5 years, in 2030/31");
     // One point per year end plus the start, at the cumulative cash position.
     assert_eq!(chart.curves[1].points.len(), 11);
     assert!(

@@ -115,7 +115,19 @@ pub fn summary(
         &fm.strong,
     )?;
     text(sheet, 3, 0, &case.description, &fm.label)?;
-    let header = 5;
+    // The paper's own details, as the case file holds them.
+    let mut document = vec![format!("Status: {}", case.status.label())];
+    if let Some(reference) = case.reference.as_deref().filter(|r| !r.trim().is_empty()) {
+        document.push(format!("Reference: {}", reference.trim()));
+    }
+    if !case.author.trim().is_empty() {
+        document.push(format!("Author: {}", case.author.trim()));
+    }
+    if let Some(preferred) = &case.preferred_option {
+        document.push(format!("Preferred option: {preferred}"));
+    }
+    text(sheet, 4, 0, &document.join(". "), &fm.note)?;
+    let header = 6;
     text(sheet, header, 0, "Headline figures", &fm.header)?;
     for (n, option) in case.options.iter().enumerate() {
         let col = u16::try_from(n + 1).unwrap_or(0);
@@ -214,6 +226,10 @@ pub fn summary(
             row += 1;
         }
         row += 1;
+    }
+    if !case.recommendation.trim().is_empty() {
+        text(sheet, row, 0, "Recommendation", &fm.strong)?;
+        text(sheet, row + 1, 0, case.recommendation.trim(), &fm.label)?;
     }
     sheet.set_column_width(0, 44)?;
     for c in 1..=u16::try_from(case.options.len().max(5)).unwrap_or(5) {
