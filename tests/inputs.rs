@@ -561,3 +561,17 @@ fn long_reserved_and_unwritable_names_are_made_safe() {
         assert!(!svg.contains('\u{fffe}') && !svg.contains('\u{ffff}'));
     }
 }
+
+/// A new line takes the sharing most of the option's lines use, not equal shares.
+#[test]
+fn a_new_line_is_shared_as_most_of_its_options_lines_are() {
+    let case = case::example::case();
+    // The full option: six of its fourteen lines by Population, the rest by four other
+    // ways.
+    assert_eq!(
+        case.options[1].usual_sharing(),
+        sharecase::case::Sharing::Basis("Population".into())
+    );
+    let empty = sharecase::case::CaseOption::named("New");
+    assert_eq!(empty.usual_sharing(), sharecase::case::Sharing::Equal);
+}

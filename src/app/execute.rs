@@ -147,7 +147,9 @@ impl SharecaseApp {
             Command::AddLine => {
                 if let Some(option) = self.doc.case.options.get_mut(self.view.option) {
                     let name = format!("New line {}", option.lines.len() + 1);
-                    option.lines.push(case::Line::new_saving(&name));
+                    let mut line = case::Line::new_saving(&name);
+                    line.sharing = option.usual_sharing();
+                    option.lines.push(line);
                     self.view.line = Some(option.lines.len() - 1);
                     self.view.tab = Tab::Lines;
                 }

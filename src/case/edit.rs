@@ -230,6 +230,29 @@ impl CaseOption {
     }
 }
 
+impl CaseOption {
+    /// How most of the option's lines are shared (the first such way among equals): what a
+    /// new line of the option takes, rather than equal shares. Equal shares for an option
+    /// with no lines.
+    #[must_use]
+    pub fn usual_sharing(&self) -> Sharing {
+        let mut counts: Vec<(&Sharing, usize)> = Vec::new();
+        for line in &self.lines {
+            match counts.iter_mut().find(|(s, _)| **s == line.sharing) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&line.sharing, 1)),
+            }
+        }
+        let mut best: Option<(&Sharing, usize)> = None;
+        for (sharing, n) in counts {
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((sharing, n));
+            }
+        }
+        best.map_or(Sharing::Equal, |(s, _)| s.clone())
+    }
+}
+
 impl Line {
     /// A new line: a recurring saving of nothing yet, from year 1, shared equally.
     #[must_use]
