@@ -3,6 +3,8 @@
 //! recalculated every formula from the Inputs sheet, which must give Sharecase's own figures:
 //! every one of the thousands of formula cells, not only the headline ones.
 
+mod common;
+
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook_from_rs};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -13,8 +15,6 @@ use sharecase::engine::{CaseResults, Irr, Payback, compute_appraised, scenario};
 use sharecase::export::Provenance;
 use sharecase::export::workbook::{Input, input_cell, irr_search_result_column, workbook};
 use std::io::Cursor;
-use std::path::Path;
-use std::process::Command;
 
 fn provenance() -> Provenance {
     Provenance {
@@ -351,52 +351,6 @@ fn a_name_that_looks_like_a_formula_stays_text() {
     );
 }
 
-fn soffice() -> &'static str {
-    for candidate in ["soffice", "libreoffice"] {
-        if Command::new(candidate).arg("--version").output().is_ok() {
-            return candidate;
-        }
-    }
-    panic!(
-        "LibreOffice is needed to recalculate the workbook: install it with \
-         `apt-get install -y libreoffice-calc-nogui` (bash .ci/run does)"
-    );
-}
-
-/// Converts `files` to xlsx with LibreOffice, recalculating every formula on load.
-fn recalculate(dir: &Path, files: &[&Path]) {
-    let profile = dir.join("profile");
-    std::fs::create_dir_all(profile.join("user")).expect("profile");
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .expect("settings");
-    let out = dir.join("out");
-    let status = Command::new(soffice())
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-        ])
-        .arg(&out)
-        .args(files)
-        .output()
-        .expect("LibreOffice runs");
-    assert!(status.status.success(), "{status:?}");
-}
-
 #[test]
 fn libreoffice_recalculates_every_formula_to_sharecases_figures() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -431,8 +385,11 @@ fn libreoffice_recalculates_every_formula_to_sharecases_figures() {
     )
     .expect("written");
     files.push(stale);
-    let paths: Vec<&Path> = files.iter().map(std::path::PathBuf::as_path).collect();
-    recalculate(dir.path(), &paths);
+    let office = common::soffice().expect(
+        "LibreOffice is needed to recalculate the workbook: install it with \
+         `apt-get install -y libreoffice-calc-nogui` (bash .ci/run does)",
+    );
+    common::recalculate(office, dir.path(), &files);
     let read = |name: &str| std::fs::read(dir.path().join("out").join(name)).expect("converted");
     for ((name, case, s), bytes) in cases.iter().zip(&stored) {
         let again = read(&format!("{name}.xlsx"));

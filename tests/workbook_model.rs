@@ -8,7 +8,7 @@
 mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use common::{bare_case, d, ds, line};
+use common::{bare_case, d, ds, line, recalculate, soffice};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
@@ -25,8 +25,6 @@ use sharecase::export::workbook::{
 };
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn provenance() -> Provenance {
     Provenance {
@@ -687,48 +685,6 @@ fn compare(
 // ---------------------------------------------------------------------------------------
 // LibreOffice.
 // ---------------------------------------------------------------------------------------
-
-fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|candidate| Command::new(candidate).arg("--version").output().is_ok())
-}
-
-/// Converts `files` to xlsx with LibreOffice, recalculating every formula on load, in one
-/// run; the results are in `dir/out`, under the same names.
-fn recalculate(office: &str, dir: &Path, files: &[PathBuf]) -> PathBuf {
-    let profile = dir.join("profile");
-    std::fs::create_dir_all(profile.join("user")).expect("profile");
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .expect("settings");
-    let out = dir.join("out");
-    let status = Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-        ])
-        .arg(&out)
-        .args(files)
-        .output()
-        .expect("LibreOffice runs");
-    assert!(status.status.success(), "{status:?}");
-    out
-}
 
 /// Writes every copy, recalculates them all in one LibreOffice run, and compares each
 /// one's named figures with Sharecase's; `also` adds checks of the recalculated book.

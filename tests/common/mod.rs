@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use sharecase::case::{
     Adjustments, Amounts, Case, CaseOption, Line, LineKind, Partner, Sharing, SharingBasis,
 };
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::str::FromStr;
 
 /// A decimal from text; panics on a typo in a test.
@@ -115,4 +117,47 @@ pub fn joined_pdf_lines(raw: &str) -> String {
         text.push_str(&line);
     }
     text
+}
+
+/// LibreOffice's command, when it is installed.
+pub fn soffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|candidate| Command::new(candidate).arg("--version").output().is_ok())
+}
+
+/// Converts `files` to xlsx with LibreOffice, recalculating every formula on load, in one
+/// run; the results are in `dir/out`, under the same names.
+pub fn recalculate(office: &str, dir: &Path, files: &[PathBuf]) -> PathBuf {
+    let profile = dir.join("profile");
+    std::fs::create_dir_all(profile.join("user")).expect("profile");
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .expect("settings");
+    let out = dir.join("out");
+    let status = Command::new(office)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(&out)
+        .args(files)
+        .output()
+        .expect("LibreOffice runs");
+    assert!(status.status.success(), "{status:?}");
+    out
 }

@@ -138,6 +138,18 @@ pub struct Repayment {
 }
 
 impl Repayment {
+    /// How `line` is repaid, when it is borrowed.
+    #[must_use]
+    pub fn of(line: &crate::case::Line) -> Option<Self> {
+        (line.funding_source() == Some(Funding::Borrowing)).then(|| Self {
+            life: line
+                .asset_life_years
+                .unwrap_or(crate::case::DEFAULT_ASSET_LIFE)
+                .max(1),
+            method: line.mrp.unwrap_or_default(),
+        })
+    }
+
     /// The words the line flows write for a line borrowed this way, and the groups match.
     #[must_use]
     pub fn class(&self) -> String {
@@ -150,17 +162,10 @@ impl Repayment {
 pub fn repayments(case: &Case) -> Vec<Repayment> {
     let mut out: Vec<Repayment> = Vec::new();
     for line in case.options.iter().flat_map(|o| &o.lines) {
-        if line.funding_source() == Some(Funding::Borrowing) {
-            let r = Repayment {
-                life: line
-                    .asset_life_years
-                    .unwrap_or(crate::case::DEFAULT_ASSET_LIFE)
-                    .max(1),
-                method: line.mrp.unwrap_or_default(),
-            };
-            if !out.contains(&r) {
-                out.push(r);
-            }
+        if let Some(r) = Repayment::of(line)
+            && !out.contains(&r)
+        {
+            out.push(r);
         }
     }
     out

@@ -101,19 +101,12 @@ impl<'a> Model<'a> {
                 };
                 let funding = match line.funding_source() {
                     None => None,
-                    Some(Funding::Borrowing) => {
-                        let r = Repayment {
-                            life: line
-                                .asset_life_years
-                                .unwrap_or(crate::case::DEFAULT_ASSET_LIFE)
-                                .max(1),
-                            method: line.mrp.unwrap_or_default(),
-                        };
+                    Some(Funding::Borrowing) => Repayment::of(line).and_then(|r| {
                         repayments
                             .iter()
                             .position(|x| *x == r)
                             .map(|c| KINDS.len() + SOURCES.len() + c)
-                    }
+                    }),
                     Some(source) => SOURCES
                         .iter()
                         .position(|s| *s == source)
