@@ -15,6 +15,7 @@ pub mod partner;
 pub mod payback;
 pub mod results;
 pub mod risk;
+pub mod sampling;
 pub mod scenario;
 pub mod sensitivity;
 

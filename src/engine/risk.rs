@@ -7,33 +7,38 @@
 //! and float arithmetic keeps 100,000 trials well inside two seconds. Trials run in chunks
 //! of 1,000, each with its own seed derived from the run's seed, so the same seed gives the
 //! same results on any number of threads.
+//!
+//! And on any system: the draws come from [`super::sampling`] (IEEE arithmetic and the pure
+//! Rust `libm`, never the system's maths library), decimals become floats by exact IEEE
+//! steps, rounding is `libm`'s, and every sum is added in an order fixed by the trials, not
+//! by the threads, so the same seed gives the same figures bit for bit on Linux and Windows.
 
 use super::partner::Shares;
+use super::sampling::{Pert, Triangular};
 use super::{OptionResults, compute_as_is};
 use crate::case::{Case, Distribution, Line, RangeUnit};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution as _, Pert, Triangular};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const CHUNK: u64 = 1_000;
 
 /// A draw of a multiplier (or a number of months).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Draw {
     /// Always this value.
     Fixed(f64),
     /// Triangular from low to high, peaking at mode.
-    Triangular(Triangular<f64>),
+    Triangular(Triangular),
     /// PERT from low to high with mode.
-    Pert(Pert<f64>),
+    Pert(Pert),
 }
 
 impl Draw {
-    /// A draw from low, most likely and high with a shape; fixed when the range has no width.
+    /// A draw from low, most likely and high with a shape; fixed when the range has no width
+    /// (or the most likely value lies outside it).
     #[must_use]
     pub fn new(low: f64, mode: f64, high: f64, shape: Distribution) -> Self {
         if high - low <= f64::EPSILON * high.abs().max(1.0) {
@@ -41,11 +46,9 @@ impl Draw {
         }
         match shape {
             Distribution::Triangular => {
-                Triangular::new(low, high, mode).map_or(Self::Fixed(mode), Self::Triangular)
+                Triangular::new(low, mode, high).map_or(Self::Fixed(mode), Self::Triangular)
             }
-            Distribution::Pert => Pert::new(low, high)
-                .with_mode(mode)
-                .map_or(Self::Fixed(mode), Self::Pert),
+            Distribution::Pert => Pert::new(low, mode, high).map_or(Self::Fixed(mode), Self::Pert),
         }
     }
 
@@ -59,8 +62,28 @@ impl Draw {
     }
 }
 
+/// The powers of ten that are exact in `f64`.
+const TENS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A decimal as the nearest `f64`, the same on every system. `Decimal::to_f64` goes through
+/// `powi` and `round`, whose code is the platform's (compiler-builtins or libgcc, the C
+/// library's `round`); here a mantissa and a power of ten that are both exact in `f64` give
+/// the nearest float by one IEEE division, and any other decimal goes through its digits and
+/// Rust's own correctly rounded parser.
 fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
+    let scale = d.scale() as usize;
+    if let Ok(mantissa) = i64::try_from(d.mantissa())
+        && mantissa.unsigned_abs() < 1 << 53
+        && scale < TENS.len()
+    {
+        #[allow(clippy::cast_precision_loss)]
+        let m = mantissa as f64;
+        return m / TENS[scale];
+    }
+    d.to_string().parse().unwrap_or(0.0)
 }
 
 /// The multiplier draw of a line: its range, or fixed at 1.
@@ -200,7 +223,7 @@ impl Model {
         groups: &mut [(Vec<f64>, Vec<f64>)],
     ) {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let months = self.delay.sample(rng).round().max(0.0) as u32;
+        let months = libm::round(self.delay.sample(rng)).max(0.0) as u32;
         let index = (months.saturating_sub(self.first_delay) as usize).min(self.flows.len() - 1);
         let flows = &self.flows[index];
         for g in groups.iter_mut() {
@@ -276,7 +299,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss
     )]
-    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    let rank = (libm::ceil(p * sorted.len() as f64) as usize).clamp(1, sorted.len());
     sorted[rank - 1]
 }
 
@@ -450,7 +473,7 @@ fn summarise(model: &Model, case: &Case, kept: &[Kept], trials: u64) -> Vec<Outc
             for p in &payback {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let bucket = if p.is_finite() {
-                    (p.floor() as usize).min(years - 1)
+                    (libm::floor(*p) as usize).min(years - 1)
                 } else {
                     years
                 };
@@ -662,7 +685,7 @@ mod passes {
                     let bucket = if p.is_finite() {
                         s.paying_sum[e] += p;
                         s.paying[e] += 1;
-                        (p.floor() as usize).min(years - 1)
+                        (libm::floor(p) as usize).min(years - 1)
                     } else {
                         years
                     };
@@ -697,7 +720,7 @@ mod passes {
                         clippy::cast_possible_truncation,
                         clippy::cast_sign_loss
                     )]
-                    let rank = ((p * trials as f64).ceil() as u64).clamp(1, trials.max(1));
+                    let rank = (libm::ceil(p * trials as f64) as u64).clamp(1, trials.max(1));
                     (index, rank)
                 })
             })
