@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 /// The kinds of file Sharecase exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
-    /// Excel workbook with live formulas and native charts.
+    /// Excel workbook: the case as entered and every figure a formula of it, with native
+    /// charts.
     Xlsx,
     /// Two CSV tables: every line by partner and year, and the yearly summary.
     Csv,
@@ -49,7 +50,7 @@ impl Format {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Self::Xlsx => "Workbook (.xlsx), with live formulas",
+            Self::Xlsx => "Workbook (.xlsx): a model, every figure a formula",
             Self::Csv => "Tables (.csv)",
             Self::Pdf => "Report (.pdf), A4",
             Self::Png => "Chart images (.png), 1600 × 900",
