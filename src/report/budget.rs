@@ -64,7 +64,8 @@ fn money_cell(value: Decimal, style: MoneyStyle) -> Cell {
     }
 }
 
-fn text_cell(text: String) -> Cell {
+/// A cell of words, with no figure behind it.
+pub(crate) fn text_cell(text: String) -> Cell {
     Cell {
         short: text.clone(),
         text,

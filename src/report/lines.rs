@@ -2,18 +2,10 @@
 //! officer typed them (pattern, years, phasing), its prices, indexation, sharing, funding and
 //! source, so every source can be tied to a figure.
 
-use super::table::{Align, Cell, Column, Row, Table, Value};
+use super::budget::text_cell;
+use super::table::{Align, Column, Row, Table};
 use crate::case::{Amounts, Case, Line, PriceBasis, Sharing};
 use crate::format::{MoneyStyle, money, percent, percent_short};
-
-fn text_cell(text: String) -> Cell {
-    Cell {
-        short: text.clone(),
-        text,
-        note: String::new(),
-        value: Value::Ratio(None),
-    }
-}
 
 fn fractions(values: &[rust_decimal::Decimal]) -> String {
     values
