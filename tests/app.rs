@@ -1357,3 +1357,137 @@ fn the_paper_section_sets_the_preferred_option_and_the_status() {
     assert_eq!(harness.state().doc.case.options.len(), 1);
     assert_eq!(harness.state().doc.case.preferred_option, None);
 }
+
+// The lines grid, as a spreadsheet.
+
+fn focused(harness: &Harness<'static, SharecaseApp>, label: &str) -> bool {
+    input(harness, label).is_focused()
+}
+
+/// Presses `key` and lets the fields commit.
+fn press(harness: &mut Harness<'static, SharecaseApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    settle(harness);
+}
+
+#[test]
+fn the_lines_grid_moves_as_a_spreadsheet_does() {
+    use egui::{Key, Modifiers};
+    let (mut harness, _dir) = harness(small_case());
+    harness.state_mut().view.tab = Tab::Lines;
+    settle(&mut harness);
+    input(&harness, "Line 2 2026/27").focus();
+    settle(&mut harness);
+    // Tab commits and moves right; the cell reached has its text selected, so typing
+    // replaces it.
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(focused(&harness, "Line 2 2027/28"));
+    input(&harness, "Line 2 2027/28").type_text("900");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(focused(&harness, "Line 2 2028/29"));
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::ByYear(vec![d("0"), d("900"), d("600")])
+    );
+    // 900/1.035 + 600/1.035^2 - 1000 = 429.67
+    assert!(harness.query_by_label("£430").is_some(), "NPV follows");
+    // Shift+Tab left; arrows move between cells while nothing is typed.
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(focused(&harness, "Line 2 2027/28"));
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(focused(&harness, "Line 2 2026/27"));
+    press(&mut harness, Modifiers::NONE, Key::ArrowUp);
+    assert!(focused(&harness, "Line 1 2026/27"));
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(focused(&harness, "Line 1 2027/28"));
+    // Enter commits and moves down.
+    input(&harness, "Line 1 2027/28").type_text("50");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(focused(&harness, "Line 2 2027/28"));
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[0].amounts,
+        Amounts::ByYear(vec![d("1000"), d("50")])
+    );
+    // Shift+Tab from the first year goes to the amount, then the name; from the name, to
+    // the previous line's last year.
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(focused(&harness, "Line 2 amount"));
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(focused(&harness, "Line 2 name"));
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(focused(&harness, "Line 1 2028/29"));
+    // Once typing has started, the arrow keys move within the text, not between cells.
+    input(&harness, "Line 1 2028/29").type_text("7");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(focused(&harness, "Line 1 2028/29"));
+    input(&harness, "Line 1 2028/29").type_text("2");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        harness.state().doc.case.options[0].lines[0].amounts,
+        Amounts::ByYear(vec![d("1000"), d("50"), d("27")])
+    );
+}
+
+#[test]
+fn one_off_and_recurring_amounts_are_typed_in_the_grid() {
+    use egui::{Key, Modifiers};
+    let mut case = small_case();
+    case.options[0].lines[0].amounts = Amounts::OneOff {
+        amount: d("1000"),
+        year: 0,
+        phasing: Vec::new(),
+    };
+    case.options[0].lines[1].amounts = Amounts::Recurring {
+        annual: d("600"),
+        from_year: 1,
+        to_year: None,
+        ramp_up: Vec::new(),
+    };
+    let (mut harness, _dir) = harness(case);
+    harness.state_mut().view.tab = Tab::Lines;
+    settle(&mut harness);
+    assert!(harness.query_by_label("£140").is_some());
+    input(&harness, "Line 1 name").focus();
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(focused(&harness, "Line 1 amount"));
+    input(&harness, "Line 1 amount").type_text("1,100");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(focused(&harness, "Line 2 amount"));
+    input(&harness, "Line 2 amount").type_text("700");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let lines = &harness.state().doc.case.options[0].lines;
+    assert!(matches!(lines[0].amounts, Amounts::OneOff { amount, .. } if amount == d("1100")));
+    assert!(matches!(lines[1].amounts, Amounts::Recurring { annual, .. } if annual == d("700")));
+    // 700/1.035 + 700/1.035^2 - 1100 = 229.79; the years show the pattern's amounts.
+    assert!(harness.query_by_label("£230").is_some(), "NPV follows");
+    assert_eq!(
+        input(&harness, "Line 2 2028/29")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("700")
+    );
+    // A year worked out from the pattern cannot be typed over, but the keyboard stops on it.
+    input(&harness, "Line 2 amount").focus();
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(focused(&harness, "Line 2 2026/27"));
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(focused(&harness, "Line 2 2028/29"));
+    input(&harness, "Line 2 2028/29").type_text("5");
+    settle(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(matches!(
+        harness.state().doc.case.options[0].lines[1].amounts,
+        Amounts::Recurring { annual, .. } if annual == d("700")
+    ));
+}

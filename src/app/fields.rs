@@ -239,6 +239,119 @@ pub fn text(
     )
 }
 
+/// A cell of a grid: an exact number in a field whose id is `id` wherever it is drawn, so
+/// that the grid can move the keyboard focus to it (see `views::grid`).
+pub fn decimal_cell(
+    ui: &mut Ui,
+    id: egui::Id,
+    name: &str,
+    value: &mut Decimal,
+    kind: Kind,
+    width: f32,
+) -> Edited {
+    let shown = kind.show(*value);
+    text_field_at(
+        ui,
+        id,
+        name,
+        &shown,
+        width,
+        egui::Align2::RIGHT_CENTER,
+        false,
+        |text| kind.read(text),
+        |v| {
+            *value = v;
+            Ok(())
+        },
+    )
+}
+
+/// A cell of a grid holding free text (a line's name), with a fixed id as
+/// [`decimal_cell`].
+pub fn text_cell(ui: &mut Ui, id: egui::Id, name: &str, value: &mut String, width: f32) -> Edited {
+    let shown = value.clone();
+    text_field_at(
+        ui,
+        id,
+        name,
+        &shown,
+        width,
+        egui::Align2::LEFT_CENTER,
+        false,
+        |text| Ok(text.to_owned()),
+        |text| {
+            *value = text;
+            Ok(())
+        },
+    )
+}
+
+/// A cell of a grid that shows a figure worked out from others (a year of a recurring
+/// line): the keyboard can stop on it, as on any cell, but typing does not change it.
+pub fn shown_cell(ui: &mut Ui, id: egui::Id, name: &str, shown: &str, width: f32, hover: &str) {
+    let mut text: &str = shown;
+    let palette = Palette::of(ui);
+    let edit = TextEdit::singleline(&mut text)
+        .id(edit_id(id))
+        .align(egui::Align2::RIGHT_CENTER)
+        .frame(egui::Frame::NONE)
+        .text_color(palette.muted);
+    let response = ui.add_sized([width, 22.0], edit).accessible_name(name);
+    if response.has_focus() {
+        // No frame of its own, so the keyboard's place is drawn here.
+        let stroke = ui.visuals().selection.stroke;
+        ui.painter().rect_stroke(
+            response.rect.expand(1.0),
+            3.0,
+            stroke,
+            egui::StrokeKind::Inside,
+        );
+        let typed = ui.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if !t.is_empty()))
+        });
+        let id = response.id.with("typed");
+        if typed {
+            ui.data_mut(|d| d.insert_temp(id, true));
+        }
+        if ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false) {
+            response.show_tooltip_text(hover);
+        }
+    } else {
+        ui.data_mut(|d| d.remove::<bool>(response.id.with("typed")));
+        response.on_hover_text(hover);
+    }
+}
+
+/// The id of the text field inside the cell `id`, which holds the keyboard focus.
+#[must_use]
+pub fn edit_id(id: egui::Id) -> egui::Id {
+    id.with("edit")
+}
+
+/// Asks the field of cell `id` to select its whole text when it is next drawn, so that
+/// typing replaces it, as in a spreadsheet.
+pub fn select_all_when_shown(ctx: &egui::Context, id: egui::Id) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL.with(SELECT_ALL), Some(edit_id(id))));
+}
+
+const SELECT_ALL: &str = "sharecase-fields-select-all";
+
+/// Selects the whole of `text` in the field `edit` if the grid asked for it.
+fn select_all_if_asked(ui: &Ui, edit: egui::Id, text: &str) {
+    let key = egui::Id::NULL.with(SELECT_ALL);
+    let asked = ui.data(|d| d.get_temp::<Option<egui::Id>>(key)).flatten();
+    if asked == Some(edit) {
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), edit).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), edit);
+        ui.data_mut(|d| d.remove::<Option<egui::Id>>(key));
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn text_field<T>(
     ui: &mut Ui,
@@ -251,12 +364,28 @@ fn text_field<T>(
     read: impl Fn(&str) -> Result<T, String>,
     commit: impl FnOnce(T) -> Result<(), String>,
 ) -> Edited {
+    let id = ui.make_persistent_id(id_salt);
+    text_field_at(ui, id, name, shown, width, align, multiline, read, commit)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_field_at<T>(
+    ui: &mut Ui,
+    id: egui::Id,
+    name: &str,
+    shown: &str,
+    width: f32,
+    align: egui::Align2,
+    multiline: bool,
+    read: impl Fn(&str) -> Result<T, String>,
+    commit: impl FnOnce(T) -> Result<(), String>,
+) -> Edited {
     ui.vertical(|ui| {
-        let id = ui.make_persistent_id(id_salt);
         let mut draft: Option<Draft> = ui.data(|d| d.get_temp(id));
         let mut text = draft
             .as_ref()
             .map_or_else(|| shown.to_owned(), |d| d.text.clone());
+        select_all_if_asked(ui, edit_id(id), &text);
         let has_error = draft.as_ref().is_some_and(|d| d.error.is_some());
         let palette = Palette::of(ui);
         let mut edit = if multiline {
@@ -264,7 +393,7 @@ fn text_field<T>(
         } else {
             TextEdit::singleline(&mut text)
         }
-        .id(id.with("edit"))
+        .id(edit_id(id))
         .align(align);
         if has_error {
             edit = edit.background_color(palette.error.gamma_multiply(0.15));

@@ -5,13 +5,16 @@ use super::super::Command;
 use super::super::fields::{self, Kind};
 use super::super::theme::Palette;
 use super::Ctx;
+use super::grid::{Grid, Scroll};
 use super::problems_for;
 use crate::analysis::{Analysis, OptionState};
 use crate::case::{Amounts, Line, LineKind, PriceBasis, STANDARD_CATEGORIES, Sharing};
 use crate::format::{MoneyStyle, money, money_cell, percent_short};
 use rust_decimal::Decimal;
 
-const YEAR_WIDTH: f32 = 86.0;
+/// Wide enough for £99,999,999 in the grid's figures, narrow enough that six years show
+/// beside the names on a 1366-pixel screen.
+const YEAR_WIDTH: f32 = 80.0;
 
 /// What a row needs to know of the case, gathered once a frame (not a clone of the case).
 struct Context {
@@ -22,15 +25,22 @@ struct Context {
 }
 
 const ROW_HEIGHT: f32 = 26.0;
-/// Widths of the columns before the years, and after them.
-const LEAD: [(&str, f32); 5] = [
-    ("", 36.0),
-    ("Line", 214.0),
-    ("Kind", 176.0),
+/// The columns that stay put while the years scroll: number, name and kind.
+const FROZEN: [(&str, f32); 3] = [("", 34.0), ("Line", 182.0), ("Kind", 150.0)];
+/// The headline amount of a one-off or recurring line, before the years.
+const AMOUNT: (&str, f32) = ("Amount", 96.0);
+/// The columns after the years.
+const TAIL: [(&str, f32); 5] = [
     ("Category", 156.0),
     ("Pattern", 104.0),
+    ("Prices", 70.0),
+    ("Shared", 184.0),
+    ("", 64.0),
 ];
-const TAIL: [(&str, f32); 3] = [("Prices", 70.0), ("Shared", 184.0), ("", 64.0)];
+/// The grid's columns the keyboard moves over: the name, the amount, then each year.
+const NAME_COL: usize = 0;
+const AMOUNT_COL: usize = 1;
+const FIRST_YEAR_COL: usize = 2;
 
 /// A cell of fixed width, so rows line up without a grid.
 fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
@@ -43,6 +53,23 @@ fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) 
         },
     )
     .inner
+}
+
+/// A column title, right-aligned over figures.
+fn title(ui: &mut egui::Ui, width: f32, text: &str, figures: bool) {
+    if figures {
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, ROW_HEIGHT),
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                ui.set_width(width);
+                ui.add_space(4.0);
+                ui.strong(text);
+            },
+        );
+    } else {
+        cell(ui, width, |ui| ui.strong(text));
+    }
 }
 
 /// The lines tab.
@@ -111,40 +138,87 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let mut delete = None;
     let available = ui.available_height();
     let rows = option.lines.len();
-    egui::ScrollArea::horizontal()
-        .id_salt("lines-h")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                for (title, width) in LEAD {
-                    cell(ui, width, |ui| ui.strong(title));
-                }
-                for year in &context.years {
-                    cell(ui, YEAR_WIDTH, |ui| ui.strong(year));
-                }
-                for (title, width) in TAIL {
-                    cell(ui, width, |ui| ui.strong(title));
-                }
-            });
-            egui::ScrollArea::vertical()
-                .id_salt("lines-v")
-                .max_height((available * 0.5).max(180.0))
-                .auto_shrink([false, true])
-                .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
-                    for l in range {
-                        let flagged = problems
-                            .iter()
-                            .any(|p| p.option == Some(index) && p.line == Some(l));
-                        let line = &mut option.lines[l];
-                        let asked = ui
-                            .horizontal(|ui| row(ui, &context, line, l, flagged, &mut cx.view.line))
-                            .inner;
-                        if asked {
-                            delete = Some(l);
+    let years = context.years.len();
+    let grid = Grid::new(
+        egui::Id::unique(("lines-grid", index)),
+        rows,
+        FIRST_YEAR_COL + years,
+    );
+    let moved_to = grid.keys(ui.ctx());
+    let height = (available * 0.5).max(180.0);
+    let step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let scroll = Scroll::of(ui.ctx(), index, moved_to, step, height);
+    let (frozen, scrolled) = ui
+        .horizontal_top(|ui| {
+            // Close columns, so that more years show beside the names.
+            ui.spacing_mut().item_spacing.x = 4.0;
+            let frozen = ui
+                .vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        for (text, width) in FROZEN {
+                            title(ui, width, text, false);
                         }
-                    }
-                });
-        });
+                    });
+                    scroll
+                        .area("lines-frozen", height)
+                        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                        .auto_shrink([true, true])
+                        .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+                            for l in range {
+                                let flagged = problems
+                                    .iter()
+                                    .any(|p| p.option == Some(index) && p.line == Some(l));
+                                let line = &mut option.lines[l];
+                                ui.horizontal(|ui| {
+                                    frozen_row(ui, &grid, line, l, flagged, &mut cx.view.line);
+                                });
+                            }
+                        })
+                        .state
+                        .clamped_offset()
+                        .y
+                })
+                .inner;
+            let scrolled = egui::ScrollArea::horizontal()
+                .id_salt("lines-h")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            title(ui, AMOUNT.1, AMOUNT.0, true);
+                            for year in &context.years {
+                                title(ui, YEAR_WIDTH, year, true);
+                            }
+                            for (text, width) in TAIL {
+                                title(ui, width, text, false);
+                            }
+                        });
+                        let offset = scroll
+                            .area("lines-v", height)
+                            .auto_shrink([false, true])
+                            .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+                                for l in range {
+                                    let line = &mut option.lines[l];
+                                    let asked =
+                                        ui.horizontal(|ui| row(ui, &grid, &context, line, l)).inner;
+                                    if asked {
+                                        delete = Some(l);
+                                    }
+                                }
+                            })
+                            .state
+                            .clamped_offset()
+                            .y;
+                        grid.reveal_sideways(ui);
+                        offset
+                    })
+                    .inner
+                })
+                .inner;
+            (frozen, scrolled)
+        })
+        .inner;
+    scroll.follow(ui.ctx(), frozen, scrolled);
     if let Some(l) = delete {
         cx.commands.push(Command::DeleteLine(l));
     }
@@ -167,16 +241,15 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         });
 }
 
-/// One row; returns true when the user asked to delete the line.
-fn row(
+/// The frozen part of a row: number, name and kind.
+fn frozen_row(
     ui: &mut egui::Ui,
-    context: &Context,
+    grid: &Grid,
     line: &mut Line,
     l: usize,
     flagged: bool,
     selected: &mut Option<usize>,
-) -> bool {
-    let years = context.years.len();
+) {
     let palette = Palette::of(ui);
     let number = if flagged {
         egui::RichText::new(format!("{} !", l + 1)).color(palette.error)
@@ -184,7 +257,7 @@ fn row(
         egui::RichText::new(format!("{}", l + 1))
     };
     let open = *selected == Some(l);
-    cell(ui, LEAD[0].1, |ui| {
+    cell(ui, FROZEN[0].1, |ui| {
         if ui
             .selectable_label(open, number)
             .on_hover_text("Show this line's details")
@@ -193,19 +266,58 @@ fn row(
             *selected = if open { None } else { Some(l) };
         }
     });
-    cell(ui, LEAD[1].1, |ui| {
-        fields::text(
+    cell(ui, FROZEN[1].1, |ui| {
+        fields::text_cell(
             ui,
-            ("line-name", l),
+            grid.cell(l, NAME_COL),
             &format!("Line {} name", l + 1),
             &mut line.name,
-            LEAD[1].1 - 6.0,
-            false,
+            FROZEN[1].1 - 6.0,
         );
+        grid.drawn(ui, l, NAME_COL);
     });
-    cell(ui, LEAD[2].1, |ui| kind_combo(ui, line, l));
-    cell(ui, LEAD[3].1, |ui| category_combo(ui, line, l));
-    cell(ui, LEAD[4].1, |ui| pattern_combo(ui, line, l, years));
+    cell(ui, FROZEN[2].1, |ui| kind_combo(ui, line, l));
+}
+
+/// The figures in a grid cell: whole pounds, no sign of the unit (the header says it).
+fn figure(value: Decimal) -> String {
+    if value.is_zero() {
+        "0".to_owned()
+    } else {
+        money(value, MoneyStyle::Pounds)
+            .trim_start_matches('£')
+            .to_owned()
+    }
+}
+
+/// The part of a row that scrolls: amount, years and the rest; returns true when the user
+/// asked to delete the line.
+fn row(ui: &mut egui::Ui, grid: &Grid, context: &Context, line: &mut Line, l: usize) -> bool {
+    let years = context.years.len();
+    cell(ui, AMOUNT.1, |ui| {
+        let id = grid.cell(l, AMOUNT_COL);
+        let name = format!("Line {} amount", l + 1);
+        match &mut line.amounts {
+            Amounts::OneOff { amount, .. } => {
+                fields::decimal_cell(ui, id, &name, amount, Kind::Money, AMOUNT.1 - 6.0);
+            }
+            Amounts::Recurring { annual, .. } => {
+                fields::decimal_cell(ui, id, &name, annual, Kind::Money, AMOUNT.1 - 6.0);
+            }
+            Amounts::ByYear(values) => {
+                let total: Decimal = values.iter().take(years).sum();
+                fields::shown_cell(
+                    ui,
+                    id,
+                    &name,
+                    &figure(total),
+                    AMOUNT.1 - 6.0,
+                    "The line's total over the horizon: type its amounts in the years",
+                );
+            }
+        }
+        grid.drawn(ui, l, AMOUNT_COL);
+    });
     if let Amounts::ByYear(values) = &mut line.amounts {
         // Edit a padded copy, so that showing the row never changes the model.
         let mut padded = values.clone();
@@ -213,15 +325,16 @@ fn row(
         let mut changed = false;
         for (t, value) in padded.iter_mut().take(years).enumerate() {
             changed |= cell(ui, YEAR_WIDTH, |ui| {
-                fields::decimal(
+                let edited = fields::decimal_cell(
                     ui,
-                    ("amount", l, t),
+                    grid.cell(l, FIRST_YEAR_COL + t),
                     &format!("Line {} {}", l + 1, context.years[t]),
                     value,
                     Kind::Money,
                     YEAR_WIDTH - 6.0,
-                )
-                .changed()
+                );
+                grid.drawn(ui, l, FIRST_YEAR_COL + t);
+                edited.changed()
             });
         }
         if changed {
@@ -231,18 +344,31 @@ fn row(
             *values = padded;
         }
     } else {
-        for value in line.amounts.by_year(years) {
+        let hover = match line.amounts {
+            Amounts::OneOff { .. } => {
+                "Worked out from the amount, year and phasing: type the amount in the Amount column, the rest in the line's details"
+            }
+            _ => {
+                "Worked out from the yearly amount, years and ramp-up: type the amount in the Amount column, the rest in the line's details"
+            }
+        };
+        for (t, value) in line.amounts.by_year(years).into_iter().enumerate() {
             cell(ui, YEAR_WIDTH, |ui| {
-                ui.label(if value.is_zero() {
-                    "-".to_owned()
-                } else {
-                    money(value, MoneyStyle::Pounds)
-                })
-                .on_hover_text("Edit this pattern in the line's details");
+                fields::shown_cell(
+                    ui,
+                    grid.cell(l, FIRST_YEAR_COL + t),
+                    &format!("Line {} {}", l + 1, context.years[t]),
+                    &figure(value),
+                    YEAR_WIDTH - 6.0,
+                    hover,
+                );
+                grid.drawn(ui, l, FIRST_YEAR_COL + t);
             });
         }
     }
-    cell(ui, TAIL[0].1, |ui| {
+    cell(ui, TAIL[0].1, |ui| category_combo(ui, line, l));
+    cell(ui, TAIL[1].1, |ui| pattern_combo(ui, line, l, years));
+    cell(ui, TAIL[2].1, |ui| {
         let prices = line.prices.unwrap_or(context.prices);
         let (text, hover) = match prices {
             PriceBasis::Cash => (
@@ -277,8 +403,8 @@ fn row(
         };
         ui.label(text).on_hover_text(hover);
     });
-    cell(ui, TAIL[1].1, |ui| sharing_combo(ui, context, line, l));
-    cell(ui, TAIL[2].1, |ui| {
+    cell(ui, TAIL[3].1, |ui| sharing_combo(ui, context, line, l));
+    cell(ui, TAIL[4].1, |ui| {
         ui.button("Delete")
             .on_hover_text("Delete this line (Undo brings it back)")
             .clicked()
@@ -288,7 +414,7 @@ fn row(
 fn kind_combo(ui: &mut egui::Ui, line: &mut Line, l: usize) {
     egui::ComboBox::from_id_salt(("kind", l))
         .selected_text(line.kind.label())
-        .width(166.0)
+        .width(FROZEN[2].1 - 8.0)
         .truncate()
         .show_ui(ui, |ui| {
             for kind in LineKind::ALL {
@@ -549,17 +675,41 @@ fn totals(analysis: &Analysis, option: usize, ui: &mut egui::Ui, style: MoneySty
     let (Some(results), Some(option)) = (analysis.results(), analysis.option(option)) else {
         return;
     };
-    ui.strong("Totals by kind: cash, after adjustments and indexation");
+    let unit = match style {
+        MoneyStyle::Thousands => ", £000",
+        _ => "",
+    };
+    ui.strong(format!(
+        "Totals by kind: cash, after adjustments and indexation{unit}"
+    ));
+    // In thousands the column says so once, rather than a `k` on every figure.
+    let shown = |value: Decimal, strong: bool| {
+        let text = match style {
+            MoneyStyle::Thousands => crate::format::in_thousands(value),
+            _ => money_cell(value, style),
+        };
+        if strong {
+            egui::RichText::new(text).strong()
+        } else {
+            egui::RichText::new(text)
+        }
+    };
+    let right = |ui: &mut egui::Ui, text: egui::RichText| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(text);
+        });
+    };
     egui::ScrollArea::horizontal()
         .id_salt("totals")
         .show(ui, |ui| {
             egui::Grid::new("kind-totals")
                 .striped(true)
-                .spacing([10.0, 4.0])
+                .spacing([14.0, 4.0])
+                .min_col_width(YEAR_WIDTH - 14.0)
                 .show(ui, |ui| {
                     ui.label("");
                     for year in &results.years {
-                        ui.strong(year);
+                        right(ui, egui::RichText::new(year).strong());
                     }
                     ui.end_row();
                     for kind in &option.figures.by_kind {
@@ -568,13 +718,13 @@ fn totals(analysis: &Analysis, option: usize, ui: &mut egui::Ui, style: MoneySty
                         }
                         ui.label(kind.kind.label());
                         for value in &kind.cash {
-                            ui.label(money_cell(*value, style));
+                            right(ui, shown(*value, false));
                         }
                         ui.end_row();
                     }
                     ui.strong("Net");
                     for year in &option.figures.years {
-                        ui.strong(money(year.net_cash, style));
+                        right(ui, shown(year.net_cash, true));
                     }
                     ui.end_row();
                 });

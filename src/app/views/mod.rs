@@ -4,6 +4,7 @@
 mod budget;
 pub mod charts;
 pub mod dialogs;
+mod grid;
 mod header;
 mod lines;
 mod menu;
