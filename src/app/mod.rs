@@ -14,6 +14,7 @@ mod fields;
 mod files;
 mod history;
 mod risk_run;
+mod settings;
 mod state;
 mod theme;
 mod views;
@@ -59,6 +60,8 @@ pub struct SharecaseApp {
     analyses: u64,
     /// The revision last recorded in the undo history.
     recorded: u64,
+    /// Frames spent fitting the window to the screen, up to `FIT_TRIES`.
+    fitted: u8,
     /// Fields drawn in the last frame whose text does not read, so is not in the figures:
     /// each `name: message`.
     unread_fields: Vec<String>,
@@ -91,6 +94,7 @@ impl SharecaseApp {
             revision: 0,
             analyses: 1,
             recorded: 0,
+            fitted: 0,
             unread_fields: Vec::new(),
         }
     }
@@ -198,9 +202,49 @@ impl SharecaseApp {
 
 impl eframe::App for SharecaseApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.fit_the_screen(ui.ctx());
         self.frame(ui);
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(
+            settings::KEY,
+            settings::Remembered::of(&self.view).to_text(),
+        );
+    }
 }
+
+impl SharecaseApp {
+    /// Puts back the theme, money unit and basis the user left the app with.
+    fn remember(&mut self, storage: Option<&dyn eframe::Storage>, ctx: &egui::Context) {
+        if let Some(remembered) = storage
+            .and_then(|s| s.get_string(settings::KEY))
+            .and_then(|text| settings::Remembered::from_text(&text))
+        {
+            remembered.apply(&mut self.view);
+            theme::set_dark(ctx, self.view.dark);
+        }
+    }
+
+    /// A window larger than the screen it opened on (the default size on a laptop) is
+    /// maximised, so the status bar and every control are on screen.
+    fn fit_the_screen(&mut self, ctx: &egui::Context) {
+        if self.fitted >= FIT_TRIES {
+            return;
+        }
+        self.fitted += 1;
+        let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
+        if let (Some(monitor), Some(outer)) = (monitor, outer) {
+            self.fitted = FIT_TRIES;
+            if outer.width() > monitor.x || outer.height() > monitor.y {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+            }
+        }
+    }
+}
+
+/// Frames to wait for the window system to say how large the screen is.
+const FIT_TRIES: u8 = 10;
 
 /// Opens the window on `path`, or on the built-in example case.
 ///
@@ -223,17 +267,21 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<()> {
     if let Some(icon) = icon {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }
+    let data_dir = Files::default_data_dir();
     let options = eframe::NativeOptions {
         viewport,
+        // The window's size and place, and the settings in `settings`, beside the autosave.
+        persistence_path: data_dir.as_ref().map(|d| d.join("window.ron")),
         ..Default::default()
     };
-    let data_dir = Files::default_data_dir();
     eframe::run_native(
         "Sharecase",
         options,
         Box::new(move |cc| {
             theme::install(&cc.egui_ctx, false);
-            Ok(Box::new(SharecaseApp::new(doc, data_dir)))
+            let mut app = SharecaseApp::new(doc, data_dir);
+            app.remember(cc.storage, &cc.egui_ctx);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

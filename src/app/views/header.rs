@@ -16,6 +16,9 @@ use rust_decimal::Decimal;
 /// their places (a dash where there is no figure) and the warnings sit in a strip of one
 /// line, so the tabs and the grid below never move under the user's pointer.
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    // On a laptop screen (768 high) the header keeps to a quarter of the window: smaller
+    // type, tighter cards, and the warnings beside the what-if sliders.
+    let compact = ui.ctx().content_rect().height() < COMPACT_BELOW;
     let index = cx.view.option;
     let Some(current) = cx.case.options.get(index).map(|o| o.name.clone()) else {
         return;
@@ -24,7 +27,8 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.label(egui::RichText::new("Option").color(Palette::of(ui).muted));
         let case = &mut *cx.case;
         ui.scope(|ui| {
-            ui.style_mut().override_font_id = Some(egui::FontId::new(20.0, strong_family()));
+            let size = if compact { 16.0 } else { 20.0 };
+            ui.style_mut().override_font_id = Some(egui::FontId::new(size, strong_family()));
             fields::name(ui, "option-name", "Option name", &current, 380.0, |name| {
                 case.rename_option(index, &name)
             });
@@ -64,10 +68,30 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let against = figures
         .and_then(|o| o.incremental.as_ref())
         .filter(|_| cx.view.against);
-    cards(ui, figures, against, note, &years, rate, cx.view.money);
-    warnings_strip(ui, figures, &years);
-    what_if(cx, ui);
+    cards(
+        ui,
+        figures,
+        against,
+        note,
+        &years,
+        rate,
+        cx.view.money,
+        compact,
+    );
+    if compact {
+        ui.horizontal(|ui| {
+            what_if(cx, ui, true);
+            ui.separator();
+            warnings_strip(ui, figures, &years);
+        });
+    } else {
+        warnings_strip(ui, figures, &years);
+        what_if(cx, ui, false);
+    }
 }
+
+/// Windows shorter than this get the compact header.
+const COMPACT_BELOW: f32 = 860.0;
 
 /// One line of warnings, always the same height: the first in full, the rest behind a button.
 fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>, years: &[String]) {
@@ -107,6 +131,7 @@ fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>, years: &[S
 
 /// One card, `width` wide whatever its note: a note too long for it is cut short, in full on
 /// hover, so the cards never push the window wider than the screen.
+#[allow(clippy::too_many_arguments)]
 fn card(
     ui: &mut egui::Ui,
     width: f32,
@@ -115,21 +140,26 @@ fn card(
     note: &str,
     against: Option<&str>,
     colour: Option<egui::Color32>,
+    compact: bool,
 ) {
     let palette = Palette::of(ui);
     egui::Frame::new()
         .fill(palette.card)
         .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(12, 8))
+        .inner_margin(egui::Margin::symmetric(12, if compact { 4 } else { 8 }))
         .show(ui, |ui| {
             ui.set_width(width);
             ui.vertical(|ui| {
+                if compact {
+                    ui.spacing_mut().item_spacing.y = 1.0;
+                }
                 ui.add(
                     egui::Label::new(egui::RichText::new(title).color(palette.muted).small())
                         .truncate(),
                 );
+                let size = if compact { 19.0 } else { 22.0 };
                 let mut text =
-                    egui::RichText::new(value).font(egui::FontId::new(22.0, strong_family()));
+                    egui::RichText::new(value).font(egui::FontId::new(size, strong_family()));
                 if let Some(colour) = colour {
                     text = text.color(colour);
                 }
@@ -153,6 +183,7 @@ fn card(
         });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn cards(
     ui: &mut egui::Ui,
     option: Option<&OptionResults>,
@@ -161,6 +192,7 @@ fn cards(
     years: &[String],
     rate: Decimal,
     style: MoneyStyle,
+    compact: bool,
 ) {
     let palette = Palette::of(ui);
     let sign = |d: Decimal| {
@@ -179,7 +211,16 @@ fn cards(
     ui.horizontal_wrapped(|ui| {
         let Some(option) = option else {
             for measure in measures::CARDS {
-                card(ui, width, measure.short_label(), dash, missing, None, None);
+                card(
+                    ui,
+                    width,
+                    measure.short_label(),
+                    dash,
+                    missing,
+                    None,
+                    None,
+                    compact,
+                );
             }
             return;
         };
@@ -199,6 +240,7 @@ fn cards(
                 &cell.note,
                 against.as_deref(),
                 colour,
+                compact,
             );
         }
     });
@@ -228,18 +270,35 @@ fn scenario_switch(names: &[String], scenario: &mut Option<String>, ui: &mut egu
         .on_hover_text("Every figure, chart and table follows the scenario chosen here; the Scenarios tab shows them all side by side");
 }
 
-fn what_if(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+fn what_if(cx: &mut Ctx<'_>, ui: &mut egui::Ui, compact: bool) {
     let index = cx.view.option;
     let Some(option) = cx.case.options.get_mut(index) else {
         return;
     };
     let a = &mut option.adjustments;
-    ui.horizontal_wrapped(|ui| {
+    let mut row = |ui: &mut egui::Ui| {
+        if compact {
+            ui.spacing_mut().slider_width = 70.0;
+        }
         ui.label(egui::RichText::new("What if").font(egui::FontId::new(15.0, strong_family())));
-        percent_slider(ui, "Cost uplift", &mut a.cost_uplift, 100);
-        percent_slider(ui, "Benefit shortfall", &mut a.benefit_shortfall, 100);
+        percent_slider(
+            ui,
+            if compact { "Costs +" } else { "Cost uplift" },
+            &mut a.cost_uplift,
+            100,
+        );
+        percent_slider(
+            ui,
+            if compact {
+                "Benefits -"
+            } else {
+                "Benefit shortfall"
+            },
+            &mut a.benefit_shortfall,
+            100,
+        );
         let mut months = a.benefit_delay_months.min(36);
-        let label = ui.label("Benefit delay");
+        let label = ui.label(if compact { "Delay" } else { "Benefit delay" });
         if ui
             .add(egui::Slider::new(&mut months, 0..=36).suffix(" months"))
             .labelled_by(label.id)
@@ -255,7 +314,12 @@ fn what_if(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         {
             *a = crate::case::Adjustments::default();
         }
-    });
+    };
+    if compact {
+        row(ui);
+    } else {
+        ui.horizontal_wrapped(row);
+    }
 }
 
 /// A slider in whole percent over a fraction; the model changes only when it moves.
