@@ -36,14 +36,15 @@ pub const MONEY_GAP_Y: f64 = 44.0;
 
 /// The least room between money labels along the bottom, in points: egui_plot fades x labels
 /// closer than 80 points, and a label such as `(£1,200k)` is about as wide.
-pub const MONEY_GAP_X: f64 = 96.0;
+pub const MONEY_GAP_X: f64 = 84.0;
 
 /// egui_plot hides x labels closer than 60 points and fades them up to 80: year labels are
 /// kept at least this far apart so each shown is at full strength.
 const LABEL_ROOM: f64 = 80.0;
 
 /// Points per plot unit on an axis, from what egui_plot gives a grid spacer.
-fn points_per_unit(input: &GridInput) -> f64 {
+#[must_use]
+pub fn points_per_unit(input: &GridInput) -> f64 {
     f64::from(GRID_MIN) / input.base_step_size.max(f64::MIN_POSITIVE)
 }
 
@@ -111,7 +112,8 @@ fn money_unit(style: MoneyStyle, largest: f64) -> (f64, &'static str) {
 }
 
 /// The decimals a step needs to be written exactly: 2.5 needs one, 0.25 two.
-fn step_decimals(step: f64) -> u32 {
+#[must_use]
+pub fn step_decimals(step: f64) -> u32 {
     (0..6)
         .find(|d| {
             let s = step * 10_f64.powi(i32::try_from(*d).unwrap_or(0));
@@ -158,13 +160,25 @@ pub fn year_label_step(band: f64, widest: f64, years: usize) -> usize {
 }
 
 /// Marks for year labels: one at the middle of each labelled year (year t at x = t + `offset`),
-/// the first year always among them, each carrying the distance to the next so egui_plot
-/// shows every one.
+/// the first year always among them (the last, `from_end`), each carrying the distance to the
+/// next so egui_plot shows every one.
 #[must_use]
-pub fn year_label_marks(years: usize, offset: f64, band: f64, widest: f64) -> Vec<GridMark> {
+pub fn year_label_marks(
+    years: usize,
+    offset: f64,
+    band: f64,
+    widest: f64,
+    from_end: bool,
+) -> Vec<GridMark> {
     let step = year_label_step(band, widest, years);
     (0..years)
-        .step_by(step)
+        .filter(|t| {
+            if from_end {
+                (years - 1 - t).is_multiple_of(step)
+            } else {
+                t.is_multiple_of(step)
+            }
+        })
         .map(|t| GridMark {
             #[allow(clippy::cast_precision_loss)]
             value: t as f64 + offset,
@@ -210,7 +224,8 @@ pub fn when(x: f64, years: &[String]) -> String {
 }
 
 /// The widest of `labels` in the x axis' font, in points.
-fn widest(ui: &egui::Ui, labels: &[String]) -> f64 {
+#[must_use]
+pub fn widest_label(ui: &egui::Ui, labels: &[String]) -> f64 {
     let font = egui::TextStyle::Body.resolve(ui.style());
     labels
         .iter()
@@ -236,12 +251,14 @@ pub fn year_plot<'a>(
 ) -> Plot<'a> {
     let labels = years.to_vec();
     let count = years.len();
-    let wide = widest(ui, years);
+    let wide = widest_label(ui, years);
     Plot::new(id)
         .grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
         .show_grid([false, true])
         .show_crosshair(false)
-        .x_grid_spacer(move |input| year_label_marks(count, 0.5, points_per_unit(&input), wide))
+        .x_grid_spacer(move |input| {
+            year_label_marks(count, 0.5, points_per_unit(&input), wide, false)
+        })
         .x_axis_formatter(move |mark, _| year_at(mark.value, 0.5, &labels))
         .y_grid_spacer(money_spacer(MONEY_GAP_Y))
         .y_axis_formatter(move |mark, range| money_tick(mark.value, mark.step_size, range, money))
@@ -756,5 +773,178 @@ pub fn flows_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let response = draw_flows(ui, &chart, cx.view.money);
     if let Some(command) = chart_menu(&response, ChartRef::Flows(cx.view.option)) {
         cx.commands.push(command);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::chart::{OTHER, fit_categories};
+
+    fn years() -> Vec<String> {
+        (2026..2036)
+            .map(|y| format!("{y}/{:02}", (y + 1) % 100))
+            .collect()
+    }
+
+    #[test]
+    fn steps_are_one_two_two_and_a_half_or_five_times_a_power_of_ten() {
+        assert!((round_step(0.7) - 1.0).abs() < 1e-12);
+        assert!((round_step(1.1) - 2.0).abs() < 1e-12);
+        assert!((round_step(2.1) - 2.5).abs() < 1e-12);
+        assert!((round_step(3.0) - 5.0).abs() < 1e-12);
+        assert!((round_step(6.0) - 10.0).abs() < 1e-12);
+        assert!((round_step(230_000.0) - 250_000.0).abs() < 1e-6);
+        assert!((round_step(1_100_000.0) - 2_000_000.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn money_marks_are_every_multiple_of_one_step_in_the_range() {
+        // -£4.3m to £8.3m, at least £1.1m apart: a £2m step.
+        let marks = money_marks(-4_300_000.0, 8_300_000.0, 1_100_000.0);
+        let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        assert_eq!(
+            values,
+            [-4e6, -2e6, 0.0, 2e6, 4e6, 6e6, 8e6],
+            "every £2m from -£4m to £8m"
+        );
+        assert!(marks.iter().all(|m| (m.step_size - 2e6).abs() < 1e-6));
+        // Never finer than a pound.
+        let pennies = money_marks(0.0, 3.0, 0.01);
+        assert_eq!(pennies.len(), 4);
+    }
+
+    fn labels(low: f64, high: f64, least: f64, style: MoneyStyle) -> Vec<String> {
+        money_marks(low, high, least)
+            .iter()
+            .map(|m| money_tick(m.value, m.step_size, &(low..=high), style))
+            .collect()
+    }
+
+    #[test]
+    fn an_axis_is_labelled_in_one_unit_with_the_same_decimals() {
+        assert_eq!(
+            labels(-4_300_000.0, 8_300_000.0, 1_100_000.0, MoneyStyle::Pounds),
+            ["(£4m)", "(£2m)", "£0m", "£2m", "£4m", "£6m", "£8m"]
+        );
+        // A quarter-million step: two places, and no £900k among the millions.
+        assert_eq!(
+            labels(-100_000.0, 1_200_000.0, 230_000.0, MoneyStyle::Pounds),
+            ["£0.00m", "£0.25m", "£0.50m", "£0.75m", "£1.00m"]
+        );
+        // Under a million on show: thousands throughout.
+        assert_eq!(
+            labels(-450_000.0, 900_000.0, 180_000.0, MoneyStyle::Compact),
+            [
+                "(£400k)", "(£200k)", "£0k", "£200k", "£400k", "£600k", "£800k"
+            ]
+        );
+        // The unit chosen is kept whatever the size.
+        assert_eq!(
+            labels(0.0, 3_000_000.0, 900_000.0, MoneyStyle::Thousands),
+            ["£0k", "£1,000k", "£2,000k", "£3,000k"]
+        );
+        assert_eq!(
+            labels(0.0, 50_000.0, 9_000.0, MoneyStyle::Millions),
+            ["£0.00m", "£0.01m", "£0.02m", "£0.03m", "£0.04m", "£0.05m"]
+        );
+        assert_eq!(
+            labels(0.0, 900.0, 230.0, MoneyStyle::Pounds),
+            ["£0", "£250", "£500", "£750"]
+        );
+    }
+
+    #[test]
+    fn year_labels_are_thinned_never_dropped() {
+        // 100 points a year: every label.
+        assert_eq!(year_label_step(100.0, 55.0, 10), 1);
+        // 40 points a year: every second (80 points apart, egui_plot's full strength).
+        assert_eq!(year_label_step(40.0, 55.0, 10), 2);
+        // 25 points: every fourth (75 would be faded).
+        assert_eq!(year_label_step(25.0, 55.0, 10), 4);
+        // A wide label needs its width and a margin: 90 + 16 over 50 points a year is 3.
+        assert_eq!(year_label_step(50.0, 90.0, 10), 3);
+        // However narrow, the first year keeps its label.
+        assert_eq!(year_label_step(2.0, 55.0, 10), 10);
+        let marks = year_label_marks(10, 0.5, 40.0, 55.0, false);
+        let at: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        assert_eq!(at, [0.5, 2.5, 4.5, 6.5, 8.5]);
+        assert!(marks.iter().all(|m| (m.step_size - 2.0).abs() < 1e-12));
+        // Counted from the end, the last is labelled: 11 labels, every third.
+        let marks = year_label_marks(11, 0.0, 30.0, 55.0, true);
+        let at: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        assert_eq!(at, [1.0, 4.0, 7.0, 10.0]);
+        let narrow = year_label_marks(10, 0.5, 2.0, 55.0, false);
+        assert_eq!(narrow.len(), 1);
+    }
+
+    #[test]
+    fn a_year_is_labelled_in_the_middle_of_its_band_and_ends_at_its_right_edge() {
+        let years = years();
+        // Labels at the middle of each band: year t at t + 0.5.
+        assert_eq!(year_at(4.5, 0.5, &years), "2030/31");
+        assert_eq!(year_at(0.5, 0.5, &years), "2026/27");
+        assert_eq!(year_at(4.0, 0.5, &years), "");
+        assert_eq!(year_at(10.5, 0.5, &years), "");
+        // The point at x = 5 is the end of the fifth year, 2030/31, as the exports put it.
+        assert_eq!(when(5.0, &years), "end of 2030/31");
+        assert_eq!(when(0.0, &years), "start of 2026/27");
+        assert_eq!(when(10.0, &years), "end of 2035/36");
+        assert_eq!(when(4.4, &years), "during 2030/31");
+    }
+
+    #[test]
+    fn legend_entries_fill_rows_left_to_right() {
+        assert_eq!(legend_rows(&[100.0, 100.0, 100.0], 250.0, 20.0), [0, 0, 1]);
+        assert_eq!(legend_rows(&[100.0, 100.0], 220.0, 20.0), [0, 0]);
+        assert_eq!(legend_rows(&[100.0, 300.0, 100.0], 250.0, 20.0), [0, 1, 2]);
+        assert!(legend_rows(&[], 250.0, 20.0).is_empty());
+    }
+
+    fn named(list: &[(&str, f64)]) -> Vec<(String, Vec<f64>)> {
+        list.iter()
+            .map(|(n, v)| ((*n).to_owned(), vec![*v, *v]))
+            .collect()
+    }
+
+    #[test]
+    fn flows_keep_the_six_largest_blocks_and_merge_the_rest() {
+        let costs = named(&[("A", -10.0), ("B", -1.0), ("C", -5.0), ("D", -2.0)]);
+        let benefits = named(&[("E", 20.0), ("F", 3.0), ("G", 4.0), ("H", 0.5)]);
+        // Eight categories. Keeping E, A, C and G whole leaves B and D to merge on one side
+        // and F and H on the other: six blocks.
+        let (costs, benefits) = fit_categories(costs, benefits, 6);
+        let names = |l: &[(String, Vec<f64>)]| l.iter().map(|c| c.0.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&costs), ["A", "C", OTHER]);
+        assert_eq!(names(&benefits), ["E", "G", OTHER]);
+        assert_eq!(costs[2].1, [-3.0, -3.0]);
+        assert_eq!(benefits[2].1, [3.5, 3.5]);
+        // Six or fewer are left alone.
+        let few = named(&[("A", -1.0), ("B", -2.0)]);
+        let (c, b) = fit_categories(few.clone(), named(&[("E", 1.0)]), 6);
+        assert_eq!((c, b.len()), (few, 1));
+        // Seven: keeping six whole leaves G over, a seventh block; keeping five leaves D and
+        // G, one on each side, seven again; keeping four leaves C and D to merge, and G, the
+        // one left over on its side, keeps its own name.
+        let costs = named(&[("A", -10.0), ("B", -9.0), ("C", -8.0), ("D", -7.0)]);
+        let benefits = named(&[("E", 20.0), ("F", 19.0), ("G", 1.0)]);
+        let (costs, benefits) = fit_categories(costs, benefits, 6);
+        assert_eq!(names(&costs), ["A", "B", OTHER]);
+        assert_eq!(costs[2].1, [-15.0, -15.0]);
+        assert_eq!(names(&benefits), ["E", "F", "G"]);
+    }
+
+    #[test]
+    fn the_example_flows_chart_has_at_most_six_blocks_adding_up_to_the_net() {
+        let case = crate::case::example::case();
+        let results = crate::engine::compute_valid(&case);
+        for option in &results.options {
+            let chart = chart::flows_chart(&results, option);
+            assert!(chart.stacks.len() <= chart::MAX_STACKS, "{}", option.name);
+            for (t, net) in chart.net.iter().enumerate() {
+                let sum: f64 = chart.stacks.iter().map(|s| s.values[t]).sum();
+                assert!((sum - net).abs() < 0.01, "{} in year {t}", option.name);
+            }
+        }
     }
 }
