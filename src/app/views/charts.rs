@@ -223,10 +223,9 @@ pub fn when(x: f64, years: &[String]) -> String {
     String::new()
 }
 
-/// The widest of `labels` in the x axis' font, in points.
+/// The widest of `labels` in `font`, in points.
 #[must_use]
-pub fn widest_label(ui: &egui::Ui, labels: &[String]) -> f64 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
+pub fn widest_label(ui: &egui::Ui, labels: &[String], font: &egui::FontId) -> f64 {
     labels
         .iter()
         .map(|l| {
@@ -240,29 +239,38 @@ pub fn widest_label(ui: &egui::Ui, labels: &[String]) -> f64 {
 }
 
 /// A plot with the year axis of the exports: year t is the band from t to t + 1, labelled
-/// in its middle (thinned where the plot is narrow), money at round steps up the side.
-/// Year boundaries are drawn by [`year_bands`], as egui_plot would draw grid lines on the
-/// labels.
+/// in its middle (thinned where the plot is narrow), money at round steps up the side, axis
+/// text `tick` points high (larger on the projector). Year boundaries are drawn by
+/// [`year_bands`], as egui_plot would draw grid lines on the labels.
 pub fn year_plot<'a>(
     ui: &egui::Ui,
     id: impl egui::AsIdSalt,
     years: &[String],
     money: MoneyStyle,
+    tick: f32,
 ) -> Plot<'a> {
     let labels = years.to_vec();
     let count = years.len();
-    let wide = widest_label(ui, years);
+    let font = egui::FontId::proportional(tick);
+    let wide = widest_label(ui, years, &font);
+    let gap = MONEY_GAP_Y * f64::from(tick / 14.0);
+    let x_axis = egui_plot::AxisHints::new_x()
+        .label(egui::RichText::new("Financial year").size(tick))
+        .tick_label_font(font.clone())
+        .formatter(move |mark, _| year_at(mark.value, 0.5, &labels));
+    let y_axis = egui_plot::AxisHints::new_y()
+        .tick_label_font(font)
+        .formatter(move |mark, range| money_tick(mark.value, mark.step_size, range, money));
     Plot::new(id)
         .grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
         .show_grid([false, true])
         .show_crosshair(false)
+        .custom_x_axes(vec![x_axis])
+        .custom_y_axes(vec![y_axis])
         .x_grid_spacer(move |input| {
             year_label_marks(count, 0.5, points_per_unit(&input), wide, false)
         })
-        .x_axis_formatter(move |mark, _| year_at(mark.value, 0.5, &labels))
-        .y_grid_spacer(money_spacer(MONEY_GAP_Y))
-        .y_axis_formatter(move |mark, range| money_tick(mark.value, mark.step_size, range, money))
-        .x_axis_label("Financial year")
+        .y_grid_spacer(money_spacer(gap))
         .include_x(0.0)
         .include_y(0.0)
         .allow_scroll(false)
@@ -472,7 +480,8 @@ pub fn draw_payback(
     let money = look.money;
     #[allow(clippy::cast_precision_loss)]
     let right = chart.years.len() as f64;
-    let plot = year_plot(ui, id, &chart.years, money)
+    let size = look.label_size.max(14.0);
+    let plot = year_plot(ui, id, &chart.years, money, size)
         .include_x(right)
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
@@ -486,7 +495,7 @@ pub fn draw_payback(
             )),
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
-        .y_axis_label(chart.axis_label.clone());
+        .y_axis_label(egui::RichText::new(&chart.axis_label).size(size));
     let keys: Vec<Key> = chart
         .curves
         .iter()
@@ -497,7 +506,6 @@ pub fn draw_payback(
             swatch: Swatch::Line(line_style(c.dash), look.width),
         })
         .collect();
-    let size = look.label_size.max(14.0);
     let plot = with_legend(ui, &keys, size, plot, |plot| {
         year_bands(plot, chart.years.len(), &palette);
         plot.hline(
@@ -602,7 +610,7 @@ pub fn draw_flows(ui: &mut egui::Ui, chart: &FlowsChart, money: MoneyStyle) -> e
     #[allow(clippy::cast_precision_loss)]
     let right = chart.years.len() as f64;
     let net_name = "Net (benefits less costs)";
-    let plot = year_plot(ui, "flows-plot", &chart.years, money)
+    let plot = year_plot(ui, "flows-plot", &chart.years, money, 14.0)
         .include_x(right)
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {

@@ -416,7 +416,7 @@ fn draw_fan(
     ];
     #[allow(clippy::cast_precision_loss)]
     let right = years.len() as f64;
-    let plot = year_plot(ui, "fan", years, money)
+    let plot = year_plot(ui, "fan", years, money, 14.0)
         .include_x(right)
         .y_axis_min_width(84.0)
         .label_formatter(move |hover| match hover {
@@ -472,7 +472,7 @@ fn draw_histogram(ui: &mut egui::Ui, histogram: &[u64], trials: u64, years: &[St
         })
         .collect();
     let count = labels.len();
-    let wide = widest_label(ui, &labels);
+    let wide = widest_label(ui, &labels, &egui::TextStyle::Body.resolve(ui.style()));
     let axis_labels = labels.clone();
     Plot::new("payback-histogram")
         .grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
