@@ -341,13 +341,13 @@ pub struct FlowsChart {
 /// The investment against savings chart of one option.
 #[must_use]
 pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart {
-    let costs: Vec<(String, Vec<f64>)> = option
+    let costs: Vec<Category> = option
         .by_category
         .iter()
         .filter(|c| !c.is_benefit)
         .map(|c| (c.category.clone(), c.cash.iter().map(|v| -f(*v)).collect()))
         .collect();
-    let benefits: Vec<(String, Vec<f64>)> = option
+    let benefits: Vec<Category> = option
         .by_category
         .iter()
         .filter(|c| c.is_benefit)
@@ -384,6 +384,9 @@ pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart 
     }
 }
 
+/// A category's name and its money each year.
+pub type Category = (String, Vec<f64>);
+
 /// The name of the block that the smallest categories are merged into.
 pub const OTHER: &str = "Other categories";
 
@@ -393,10 +396,10 @@ pub const OTHER: &str = "Other categories";
 /// since merging it would only hide it.
 #[must_use]
 pub fn fit_categories(
-    costs: Vec<(String, Vec<f64>)>,
-    benefits: Vec<(String, Vec<f64>)>,
+    costs: Vec<Category>,
+    benefits: Vec<Category>,
     most: usize,
-) -> (Vec<(String, Vec<f64>)>, Vec<(String, Vec<f64>)>) {
+) -> (Vec<Category>, Vec<Category>) {
     if costs.len() + benefits.len() <= most {
         return (costs, benefits);
     }
@@ -424,9 +427,9 @@ pub fn fit_categories(
         keep -= 1;
     }
     let kept: Vec<(usize, usize)> = ranked[..keep].iter().map(|r| (r.0, r.1)).collect();
-    let side = |s: usize, list: Vec<(String, Vec<f64>)>| {
+    let side = |s: usize, list: Vec<Category>| {
         let mut whole = Vec::new();
-        let mut rest: Vec<(String, Vec<f64>)> = Vec::new();
+        let mut rest: Vec<Category> = Vec::new();
         for (i, c) in list.into_iter().enumerate() {
             if kept.contains(&(s, i)) {
                 whole.push(c);

@@ -34,15 +34,15 @@ pub const GRID_MIN: f32 = 8.0;
 /// The least room between money labels up the side, in points.
 pub const MONEY_GAP_Y: f64 = 44.0;
 
-/// The least room between money labels along the bottom, in points: egui_plot fades x labels
+/// The least room between money labels along the bottom, in points: `egui_plot` fades x labels
 /// closer than 80 points, and a label such as `(£1,200k)` is about as wide.
 pub const MONEY_GAP_X: f64 = 84.0;
 
-/// egui_plot hides x labels closer than 60 points and fades them up to 80: year labels are
+/// `egui_plot` hides x labels closer than 60 points and fades them up to 80: year labels are
 /// kept at least this far apart so each shown is at full strength.
 const LABEL_ROOM: f64 = 80.0;
 
-/// Points per plot unit on an axis, from what egui_plot gives a grid spacer.
+/// Points per plot unit on an axis, from what `egui_plot` gives a grid spacer.
 #[must_use]
 pub fn points_per_unit(input: &GridInput) -> f64 {
     f64::from(GRID_MIN) / input.base_step_size.max(f64::MIN_POSITIVE)
@@ -66,7 +66,7 @@ pub fn round_step(least: f64) -> f64 {
 
 /// Marks at every multiple of one round step from `low` to `high`: the smallest step (and
 /// never under £1) that leaves at least `least` pounds between marks. All carry the step, so
-/// egui_plot labels every one or none.
+/// `egui_plot` labels every one or none.
 #[must_use]
 pub fn money_marks(low: f64, high: f64, least: f64) -> Vec<GridMark> {
     let step = round_step(least.max(1.0));
@@ -161,7 +161,7 @@ pub fn year_label_step(band: f64, widest: f64, years: usize) -> usize {
 
 /// Marks for year labels: one at the middle of each labelled year (year t at x = t + `offset`),
 /// the first year always among them (the last, `from_end`), each carrying the distance to the
-/// next so egui_plot shows every one.
+/// next so `egui_plot` shows every one.
 #[must_use]
 pub fn year_label_marks(
     years: usize,
@@ -241,7 +241,7 @@ pub fn widest_label(ui: &egui::Ui, labels: &[String], font: &egui::FontId) -> f6
 /// A plot with the year axis of the exports: year t is the band from t to t + 1, labelled
 /// in its middle (thinned where the plot is narrow), money at round steps up the side, axis
 /// text `tick` points high (larger on the projector). Year boundaries are drawn by
-/// [`year_bands`], as egui_plot would draw grid lines on the labels.
+/// [`year_bands`], as `egui_plot` would draw grid lines on the labels.
 pub fn year_plot<'a>(
     ui: &egui::Ui,
     id: impl egui::AsIdSalt,
@@ -289,7 +289,7 @@ pub fn year_bands(plot: &mut egui_plot::PlotUi<'_>, years: usize, palette: &Pale
     }
 }
 
-/// How a series' line is drawn in the app, for its [`chart::Dash`]: egui_plot has dashes and
+/// How a series' line is drawn in the app, for its [`chart::Dash`]: `egui_plot` has dashes and
 /// dots but no dash-dot, so that is a short dash, still unlike the others.
 #[must_use]
 pub fn line_style(dash: chart::Dash) -> LineStyle {
