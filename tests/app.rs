@@ -1491,3 +1491,64 @@ fn one_off_and_recurring_amounts_are_typed_in_the_grid() {
         Amounts::Recurring { annual, .. } if annual == d("700")
     ));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Charts and the Sensitivity tab: readable on a laptop and a projector.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn sensitivity_puts_the_headline_first_and_switching_names_beside_their_figures() {
+    let mut case = with_a_range(small_case());
+    case.risk.trials = 500;
+    let (mut harness, _dir) = harness(case);
+    harness.set_size(egui::vec2(1366.0, 768.0));
+    harness.state_mut().view.tab = Tab::Sensitivity;
+    wait_for_trials(&mut harness).expect("the run finished");
+    settle(&mut harness);
+    let headline = harness
+        .get_by_label_contains("pays back within 3 years in 100% of trials")
+        .rect();
+    let trials = harness.get_by_label("Trials").rect();
+    assert!(
+        headline.bottom() <= trials.top(),
+        "the headline {headline:?} above the settings {trials:?}"
+    );
+    // The switching table's columns side by side, the last one inside the window.
+    let name = harness
+        .get_all_by_label("Staff saving")
+        .next()
+        .expect("a row")
+        .rect();
+    let change = harness.get_by_label("Change").rect();
+    let pounds = harness.get_by_label("£ (year-0 prices)").rect();
+    assert!(name.right() <= change.left(), "{name:?} then {change:?}");
+    assert!(change.right() <= pounds.left());
+    assert!(pounds.right() <= 1366.0, "{pounds:?} is cut off");
+}
+
+#[test]
+fn every_chart_tab_draws_at_a_laptop_size_and_a_projector_size() {
+    for size in [egui::vec2(1366.0, 768.0), egui::vec2(1920.0, 1080.0)] {
+        let (mut harness, _dir) = harness(sharecase::case::example::case());
+        harness.set_size(size);
+        for tab in [
+            Tab::Payback,
+            Tab::Flows,
+            Tab::Partners,
+            Tab::Scenarios,
+            Tab::Budget,
+        ] {
+            harness.state_mut().view.tab = tab;
+            settle(&mut harness);
+        }
+        // The legend is drawn below the plot, not egui_plot's own over the curves, which
+        // would be a checkbox for each series.
+        harness.state_mut().view.tab = Tab::Payback;
+        settle(&mut harness);
+        assert!(
+            harness
+                .query_all_by_label_contains("Full shared service")
+                .all(|node| node.accesskit_node().role() != Role::CheckBox)
+        );
+    }
+}

@@ -86,6 +86,8 @@ pub struct Palette {
     pub card: Color32,
     /// Quiet text (units, bases).
     pub muted: Color32,
+    /// The boundaries between financial years on charts: seen, but quieter than the data.
+    pub grid: Color32,
 }
 
 impl Palette {
@@ -101,6 +103,7 @@ impl Palette {
                 axis: Color32::from_gray(0xDD),
                 card: Color32::from_gray(0x2A),
                 muted: Color32::from_gray(0xA0),
+                grid: Color32::from_gray(0x55),
             }
         } else {
             Self {
@@ -111,6 +114,7 @@ impl Palette {
                 axis: Color32::from_gray(0x20),
                 card: Color32::from_rgb(0xF1, 0xF4, 0xF8),
                 muted: Color32::from_gray(0x5A),
+                grid: Color32::from_gray(0xC8),
             }
         }
     }

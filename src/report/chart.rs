@@ -54,24 +54,30 @@ impl Dash {
     }
 }
 
-/// Colours for cost categories (below the axis) and benefit categories (above it).
+/// Colours for cost categories (below the axis): the warm hues of the Okabe-Ito set, in an
+/// order that steps the lightness (L* 36, 71, 50, 24, 61, 83) so neighbouring blocks differ
+/// in greyscale too, and any first few are far apart.
 pub const COST_SHADES: [Rgb; 6] = [
-    [0xC0, 0x39, 0x2B],
-    [0xE6, 0x7E, 0x22],
-    [0xA0, 0x40, 0x00],
-    [0xE5, 0x98, 0x66],
-    [0x8B, 0x1A, 0x1A],
-    [0xF0, 0xB2, 0x7A],
+    [0x9E, 0x2A, 0x2B], // dark red
+    [0xE6, 0x9F, 0x00], // orange
+    [0xC2, 0x57, 0x00], // vermillion
+    [0x6B, 0x1D, 0x1E], // deep red
+    [0xCC, 0x79, 0xA7], // reddish purple
+    [0xF5, 0xC7, 0x7E], // light orange
 ];
-/// See [`COST_SHADES`].
+/// Colours for benefit categories (above the axis): the cool hues, lightness stepped as
+/// [`COST_SHADES`] (L* 46, 70, 25, 58, 34, 82).
 pub const BENEFIT_SHADES: [Rgb; 6] = [
-    [0x1F, 0x5F, 0xA8],
-    [0x2E, 0x8B, 0x57],
-    [0x5D, 0xAD, 0xE2],
-    [0x16, 0xA0, 0x85],
-    [0x0B, 0x3D, 0x6B],
-    [0x82, 0xC9, 0x8F],
+    [0x00, 0x72, 0xB2], // blue
+    [0x56, 0xB4, 0xE9], // sky blue
+    [0x0B, 0x3D, 0x6B], // navy
+    [0x00, 0x9E, 0x73], // bluish green
+    [0x5E, 0x3C, 0x99], // purple
+    [0x9F, 0xD3, 0xF0], // pale blue
 ];
+
+/// The most blocks a flows chart stacks: beyond six, shades come too close to tell apart.
+pub const MAX_STACKS: usize = 6;
 
 /// Which cumulative position a payback chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -335,23 +341,33 @@ pub struct FlowsChart {
 /// The investment against savings chart of one option.
 #[must_use]
 pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart {
+    let costs: Vec<Category> = option
+        .by_category
+        .iter()
+        .filter(|c| !c.is_benefit)
+        .map(|c| (c.category.clone(), c.cash.iter().map(|v| -f(*v)).collect()))
+        .collect();
+    let benefits: Vec<Category> = option
+        .by_category
+        .iter()
+        .filter(|c| c.is_benefit)
+        .map(|c| (c.category.clone(), c.cash.iter().map(|v| f(*v)).collect()))
+        .collect();
+    let (costs, benefits) = fit_categories(costs, benefits, MAX_STACKS);
     let mut stacks = Vec::new();
-    let (mut costs, mut benefits) = (0, 0);
-    for category in option.by_category.iter().filter(|c| !c.is_benefit) {
+    for (i, (name, values)) in costs.into_iter().enumerate() {
         stacks.push(Stack {
-            name: format!("{} (cost)", category.category),
-            colour: COST_SHADES[costs % COST_SHADES.len()],
-            values: category.cash.iter().map(|v| -f(*v)).collect(),
+            name: format!("{name} (cost)"),
+            colour: COST_SHADES[i % COST_SHADES.len()],
+            values,
         });
-        costs += 1;
     }
-    for category in option.by_category.iter().filter(|c| c.is_benefit) {
+    for (i, (name, values)) in benefits.into_iter().enumerate() {
         stacks.push(Stack {
-            name: format!("{} (benefit)", category.category),
-            colour: BENEFIT_SHADES[benefits % BENEFIT_SHADES.len()],
-            values: category.cash.iter().map(|v| f(*v)).collect(),
+            name: format!("{name} (benefit)"),
+            colour: BENEFIT_SHADES[i % BENEFIT_SHADES.len()],
+            values,
         });
-        benefits += 1;
     }
     FlowsChart {
         title: format!(
@@ -366,6 +382,78 @@ pub fn flows_chart(results: &CaseResults, option: &OptionResults) -> FlowsChart 
         stacks,
         net: option.figures.years.iter().map(|y| f(y.net_cash)).collect(),
     }
+}
+
+/// A category's name and its money each year.
+pub type Category = (String, Vec<f64>);
+
+/// The name of the block that the smallest categories are merged into.
+pub const OTHER: &str = "Other categories";
+
+/// Cost and benefit categories cut to at most `most` blocks between them: the largest (by
+/// money over all years) keep their own block, in their order; the rest of each side are
+/// added together at its end as [`OTHER`]. A side with one category left over keeps its name,
+/// since merging it would only hide it.
+#[must_use]
+pub fn fit_categories(
+    costs: Vec<Category>,
+    benefits: Vec<Category>,
+    most: usize,
+) -> (Vec<Category>, Vec<Category>) {
+    if costs.len() + benefits.len() <= most {
+        return (costs, benefits);
+    }
+    let size = |values: &[f64]| values.iter().map(|v| v.abs()).sum::<f64>();
+    // Every category as (side, index, size), largest first; ties keep their order.
+    let mut ranked: Vec<(usize, usize, f64)> = costs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (0, i, size(&c.1)))
+        .chain(benefits.iter().enumerate().map(|(i, c)| (1, i, size(&c.1))))
+        .collect();
+    ranked.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let total = [costs.len(), benefits.len()];
+    // The most categories kept whole, with one block for each side's remainder, within `most`.
+    let mut keep = most.min(ranked.len());
+    loop {
+        let mut kept = [0, 0];
+        for r in &ranked[..keep] {
+            kept[r.0] += 1;
+        }
+        let others = (0..2).filter(|&s| kept[s] < total[s]).count();
+        if keep + others <= most || keep == 0 {
+            break;
+        }
+        keep -= 1;
+    }
+    let kept: Vec<(usize, usize)> = ranked[..keep].iter().map(|r| (r.0, r.1)).collect();
+    let side = |s: usize, list: Vec<Category>| {
+        let mut whole = Vec::new();
+        let mut rest: Vec<Category> = Vec::new();
+        for (i, c) in list.into_iter().enumerate() {
+            if kept.contains(&(s, i)) {
+                whole.push(c);
+            } else {
+                rest.push(c);
+            }
+        }
+        match rest.len() {
+            0 => {}
+            1 => whole.extend(rest),
+            _ => {
+                let years = rest.iter().map(|c| c.1.len()).max().unwrap_or(0);
+                let mut values = vec![0.0; years];
+                for c in &rest {
+                    for (t, v) in c.1.iter().enumerate() {
+                        values[t] += v;
+                    }
+                }
+                whole.push((OTHER.to_owned(), values));
+            }
+        }
+        whole
+    };
+    (side(0, costs), side(1, benefits))
 }
 
 /// Money for an axis or a hover label, in the chosen style.

@@ -3,9 +3,16 @@
 
 use super::super::theme::{Palette, colour};
 use super::Ctx;
+use super::charts::{
+    GRID_MIN, Key, MONEY_GAP_X, Swatch, money_marks, money_spacer, money_tick, points_per_unit,
+    step_decimals, when, widest_label, with_legend, year_at, year_bands, year_label_marks,
+    year_plot,
+};
+use crate::format::MoneyStyle;
 use crate::report::chart::{PALETTE, axis_money};
 use crate::report::risk::{NO_RANGES, delay_words, headline, shortfall_words, switch_words};
-use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Legend, Line, Plot};
+use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Line, LineStyle, Plot};
+use rust_decimal::prelude::ToPrimitive;
 
 /// The tab.
 pub fn show(
@@ -33,9 +40,65 @@ pub fn show(
         .get(index)
         .is_some_and(crate::case::CaseOption::has_ranges);
     let palette = Palette::of(ui);
-    let style = cx.view.money.for_axis();
+    let money = cx.view.money;
+    let style = money.for_axis();
     let years = results.years.clone();
     let target_year = analysis.case().risk.target_year;
+    let entity_names: Vec<String> = std::iter::once(option.name.clone())
+        .chain(results.partners.iter().cloned())
+        .collect();
+    cx.view.risk_entity = cx.view.risk_entity.min(entity_names.len() - 1);
+
+    // The headline sentences first: what the trials say, before how they were run.
+    if !ranged {
+        ui.label(
+            egui::RichText::new(format!("{} {NO_RANGES}.", option.name))
+                .size(17.0)
+                .strong(),
+        );
+    } else if let Some(risk) = risk.results(revision) {
+        if let Some(outcome) = risk
+            .options
+            .get(at)
+            .and_then(|o| o.get(cx.view.risk_entity))
+        {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {}",
+                    outcome.name,
+                    headline(outcome, target_year, &years)
+                ))
+                .size(19.0)
+                .strong(),
+            );
+            ui.label(
+                egui::RichText::new(format!(
+                    "NPV across {} trials: P10 {}, median {}, P90 {}",
+                    risk.trials,
+                    axis_money(outcome.npv.p10, style),
+                    axis_money(outcome.npv.p50, style),
+                    axis_money(outcome.npv.p90, style)
+                ))
+                .color(palette.muted),
+            );
+            let central = match cx.view.risk_entity {
+                0 => Some(&option.figures.measures),
+                p => option.partners.get(p - 1).map(|p| &p.figures.measures),
+            };
+            let entered = cx
+                .analysis
+                .computed()
+                .and_then(|(case, _)| case.options.get(at));
+            if let (Some(central), Some(entered)) = (central, entered)
+                && let Some(sentence) =
+                    crate::report::risk::reconcile(entered, central, outcome, &years)
+            {
+                ui.colored_label(palette.warning, sentence);
+            }
+        }
+    } else {
+        ui.label("Running the trials...");
+    }
 
     // Settings and progress.
     ui.horizontal_wrapped(|ui| {
@@ -100,322 +163,381 @@ pub fn show(
         });
         return;
     };
-    let entity_names: Vec<String> = std::iter::once(option.name.clone())
-        .chain(results.partners.iter().cloned())
-        .collect();
-    cx.view.risk_entity = cx.view.risk_entity.min(entity_names.len() - 1);
-    if !ranged {
-        ui.label(
-            egui::RichText::new(format!("{} {NO_RANGES}.", option.name))
-                .size(17.0)
-                .strong(),
-        );
-    } else if let Some(risk) = risk.results(revision) {
-        if let Some(outcome) = risk
-            .options
-            .get(at)
-            .and_then(|o| o.get(cx.view.risk_entity))
-        {
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} {}",
-                    outcome.name,
-                    headline(outcome, target_year, &years)
-                ))
-                .size(19.0)
-                .strong(),
-            );
-            ui.label(
-                egui::RichText::new(format!(
-                    "NPV across {} trials: P10 {}, median {}, P90 {}",
-                    risk.trials,
-                    axis_money(outcome.npv.p10, style),
-                    axis_money(outcome.npv.p50, style),
-                    axis_money(outcome.npv.p90, style)
-                ))
-                .color(palette.muted),
-            );
-            let central = match cx.view.risk_entity {
-                0 => Some(&option.figures.measures),
-                p => option.partners.get(p - 1).map(|p| &p.figures.measures),
-            };
-            let entered = cx
-                .analysis
-                .computed()
-                .and_then(|(case, _)| case.options.get(at));
-            if let (Some(central), Some(entered)) = (central, entered)
-                && let Some(sentence) =
-                    crate::report::risk::reconcile(entered, central, outcome, &years)
-            {
-                ui.colored_label(palette.warning, sentence);
-            }
-        }
-    } else if ranged {
-        ui.label("Running the trials...");
-    }
 
     let (tornado, switching) = (&sensitivity.tornado, &sensitivity.switching);
-    ui.columns(2, |columns| {
-        let ui = &mut columns[0];
-        ui.strong(format!(
-            "Tornado: NPV with each {} at its low and high end (widest ten), around an NPV of {}",
-            if cx.view.tornado_by_category {
-                "category"
-            } else {
-                "line"
-            },
-            crate::format::money(tornado.base_npv, cx.view.money)
-        ));
-        // The ten widest bars, as a tornado is read; the table below lists every line.
-        let shown = &tornado.bars[..tornado.bars.len().min(10)];
-        let names: Vec<String> = shown.iter().map(|b| b.name.clone()).collect();
-        let base = tornado.base_npv.to_string().parse::<f64>().unwrap_or(0.0);
-        let count = names.len();
-        let to_f = |d: rust_decimal::Decimal| d.to_string().parse::<f64>().unwrap_or(0.0);
-        #[allow(clippy::cast_precision_loss)]
-        let position = |i: usize| (count - i) as f64;
-        let low: Vec<Bar> = shown
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                Bar::new(position(i), to_f(b.npv_low) - base)
-                    .base_offset(base)
-                    .width(0.7)
-                    .name(format!("{}: low end", b.name))
-            })
-            .collect();
-        let high: Vec<Bar> = shown
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                Bar::new(position(i), to_f(b.npv_high) - base)
-                    .base_offset(base)
-                    .width(0.7)
-                    .name(format!("{}: high end", b.name))
-            })
-            .collect();
-        let labels = names.clone();
-        Plot::new("tornado")
-            .height((ui.available_height() * 0.55).max(200.0))
-            .y_axis_min_width(230.0)
-            .legend(Legend::default().position(egui_plot::Corner::RightBottom))
-            .y_grid_spacer(move |_| {
-                (0..count)
-                    .map(|i| GridMark {
-                        #[allow(clippy::cast_precision_loss)]
-                        value: (count - i) as f64,
-                        // A strong mark, so every name is labelled however close the bars.
-                        step_size: 4.0,
-                    })
-                    .collect()
-            })
-            .y_axis_formatter(move |mark, _| {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let i = count.saturating_sub(mark.value.round() as usize);
-                labels.get(i).cloned().unwrap_or_default()
-            })
-            .x_axis_formatter(move |mark, _| axis_money(mark.value, style))
-            .x_axis_label("NPV (real terms, discounted)")
-            .allow_scroll(false)
-            .show(ui, |plot| {
-                plot.bar_chart(
-                    BarChart::new("Low end", low)
-                        .horizontal()
-                        .color(colour(PALETTE[4])),
-                );
-                plot.bar_chart(
-                    BarChart::new("High end", high)
-                        .horizontal()
-                        .color(colour(PALETTE[0])),
-                );
-                plot.vline(
-                    egui_plot::VLine::new("", base)
-                        .color(palette.axis)
-                        .width(1.5),
-                );
-            });
-        ui.strong("Switching values: the change that brings NPV to zero");
-        egui::ScrollArea::both()
-            .id_salt("switching")
-            .show(ui, |ui| {
-                egui::Grid::new("switching-table")
-                    .striped(true)
-                    .spacing([12.0, 3.0])
-                    .show(ui, |ui| {
-                        ui.strong("");
-                        ui.strong("Change");
-                        ui.strong("£ (year-0 prices)");
-                        ui.end_row();
-                        for s in switching.lines.iter().chain(&switching.categories) {
-                            let (change, pounds) = switch_words(&s.switch);
-                            ui.label(&s.name);
-                            ui.label(change);
-                            ui.label(pounds);
-                            ui.end_row();
-                        }
-                    });
-                ui.label(format!("It {}.", delay_words(&switching.delay_months)));
-                ui.label(format!("It {}.", shortfall_words(&switching.shortfall)));
-            });
-
-        let ui = &mut columns[1];
-        ui.horizontal(|ui| {
-            let label = ui.label("Show");
-            egui::ComboBox::from_id_salt("risk-entity")
-                .selected_text(entity_names[cx.view.risk_entity].as_str())
-                .show_ui(ui, |ui| {
-                    for (e, name) in entity_names.iter().enumerate() {
-                        ui.selectable_value(&mut cx.view.risk_entity, e, name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-        });
-        if !ranged {
-            ui.label(format!("{} {NO_RANGES}.", option.name));
-            return;
-        }
-        let Some(risk) = risk.results(revision) else {
-            ui.spinner();
-            return;
-        };
-        let Some(outcome) = risk
-            .options
-            .get(at)
-            .and_then(|o| o.get(cx.view.risk_entity))
-        else {
-            return;
-        };
-        ui.strong("Cumulative cash position: P10 to P90 of the trials, and the median");
-        #[allow(clippy::cast_precision_loss)]
-        let xs: Vec<f64> = (0..=outcome.band.len()).map(|t| t as f64).collect();
-        let lows: Vec<f64> = std::iter::once(0.0)
-            .chain(outcome.band.iter().map(|b| b[0]))
-            .collect();
-        let highs: Vec<f64> = std::iter::once(0.0)
-            .chain(outcome.band.iter().map(|b| b[2]))
-            .collect();
-        let median: Vec<[f64; 2]> = xs
-            .iter()
-            .zip(std::iter::once(0.0).chain(outcome.band.iter().map(|b| b[1])))
-            .map(|(x, y)| [*x, y])
-            .collect();
-        let year_labels = years.clone();
-        let fan_years = years.clone();
-        let (bottom, top) = outcome.band.iter().fold((0.0_f64, 0.0_f64), |(lo, hi), b| {
-            (lo.min(b[0]), hi.max(b[2]))
-        });
-        let marks = round_marks(bottom, top);
-        Plot::new("fan")
-            .height((ui.available_height() * 0.55).max(200.0))
-            .y_axis_min_width(84.0)
-            .y_grid_spacer(move |_| marks.clone())
-            .legend(Legend::default().position(egui_plot::Corner::RightBottom))
-            .x_grid_spacer(move |_| {
-                (0..fan_years.len())
-                    .map(|t| GridMark {
-                        #[allow(clippy::cast_precision_loss)]
-                        value: t as f64 + 0.5,
-                        step_size: if t.is_multiple_of(2) { 2.0 } else { 1.0 },
-                    })
-                    .collect()
-            })
-            .x_axis_formatter(move |mark, _| {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let t = mark.value.floor() as usize;
-                year_labels.get(t).cloned().unwrap_or_default()
-            })
-            .y_axis_formatter(move |mark, _| axis_money(mark.value, style))
-            .allow_scroll(false)
-            .show(ui, |plot| {
-                plot.add(
-                    FilledArea::new("P10 to P90", &xs, &lows, &highs)
-                        .fill_color(colour(PALETTE[0]).gamma_multiply(0.3)),
-                );
-                plot.line(
-                    Line::new("Median (P50)", median)
-                        .color(colour(PALETTE[0]))
-                        .width(2.5),
-                );
-                plot.hline(HLine::new("Break-even", 0.0).color(palette.axis).width(1.5));
-            });
-        ui.strong("When the trials pay back");
-        let bars: Vec<Bar> = outcome
-            .histogram
-            .iter()
-            .enumerate()
-            .map(|(t, n)| {
-                #[allow(clippy::cast_precision_loss)]
-                let share = *n as f64 * 100.0 / risk.trials.max(1) as f64;
-                let name = years
-                    .get(t)
-                    .cloned()
-                    .unwrap_or_else(|| "Not within the horizon".into());
-                #[allow(clippy::cast_precision_loss)]
-                Bar::new(t as f64, share).width(0.8).name(name)
-            })
-            .collect();
-        let hist_labels: Vec<String> = years
-            .iter()
-            .cloned()
-            .chain(std::iter::once("none".to_owned()))
-            .collect();
-        let marks = hist_labels.len();
-        Plot::new("payback-histogram")
-            .x_grid_spacer(move |_| {
-                (0..marks)
-                    .map(|t| GridMark {
-                        #[allow(clippy::cast_precision_loss)]
-                        value: t as f64,
-                        step_size: if t.is_multiple_of(2) || t + 1 == marks {
-                            2.0
+    // The tornado and the switching values, which name lines, get the wider column.
+    let gap = 16.0;
+    // Room for the scroll bar, and the spacing egui puts either side of the gap.
+    let total = ui.available_width()
+        - ui.spacing().scroll.allocated_width()
+        - 2.0 * ui.spacing().item_spacing.x
+        - gap;
+    let left = (total * 0.58).floor();
+    let right = total - left;
+    egui::ScrollArea::vertical()
+        .id_salt("sensitivity-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let shown = &tornado.bars[..tornado.bars.len().min(10)];
+            #[allow(clippy::cast_precision_loss)]
+            let top_height = (shown.len() as f32 * 30.0 + 150.0).clamp(300.0, 420.0);
+            ui.horizontal_top(|ui| {
+                column(ui, left, top_height, |ui| {
+                    ui.strong(format!(
+                        "Tornado: NPV with each {} at its low and high end (widest ten), around an NPV of {}",
+                        if cx.view.tornado_by_category {
+                            "category"
                         } else {
-                            1.0
+                            "line"
                         },
-                    })
-                    .collect()
-            })
-            .x_axis_formatter(move |mark, _| {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let t = mark.value.round() as usize;
-                if (mark.value - mark.value.round()).abs() < 1e-6 {
-                    hist_labels.get(t).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
-            .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-            .y_axis_label("Trials")
-            .allow_scroll(false)
-            .show(ui, |plot| {
-                plot.bar_chart(
-                    BarChart::new("Trials paying back in the year", bars).color(colour(PALETTE[2])),
-                );
+                        crate::format::money(tornado.base_npv, money)
+                    ));
+                    draw_tornado(ui, shown, tornado.base_npv, money, &palette);
+                });
+                ui.add_space(gap);
+                column(ui, right, top_height, |ui| {
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Show");
+                        egui::ComboBox::from_id_salt("risk-entity")
+                            .selected_text(entity_names[cx.view.risk_entity].as_str())
+                            .show_ui(ui, |ui| {
+                                for (e, name) in entity_names.iter().enumerate() {
+                                    ui.selectable_value(&mut cx.view.risk_entity, e, name);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                    });
+                    if !ranged {
+                        ui.label(format!("{} {NO_RANGES}.", option.name));
+                        return;
+                    }
+                    let Some(outcome) = risk
+                        .results(revision)
+                        .and_then(|r| r.options.get(at))
+                        .and_then(|o| o.get(cx.view.risk_entity))
+                    else {
+                        ui.spinner();
+                        return;
+                    };
+                    ui.strong("Cumulative cash position: P10 to P90 of the trials, and the median");
+                    draw_fan(ui, &outcome.band, &years, money, &palette);
+                });
             });
+            ui.add_space(8.0);
+            ui.horizontal_top(|ui| {
+                column(ui, left, 0.0, |ui| {
+                    ui.strong("Switching values: the change that brings NPV to zero");
+                    switching_table(ui, switching, left);
+                });
+                ui.add_space(gap);
+                column(ui, right, 260.0, |ui| {
+                    if !ranged {
+                        return;
+                    }
+                    let Some((outcome, trials)) = risk.results(revision).and_then(|r| {
+                        r.options
+                            .get(at)
+                            .and_then(|o| o.get(cx.view.risk_entity))
+                            .map(|o| (o, r.trials))
+                    }) else {
+                        return;
+                    };
+                    ui.strong("When the trials pay back");
+                    draw_histogram(ui, &outcome.histogram, trials, &years);
+                });
+            });
+        });
+}
+
+/// A column `width` wide, at least `height` tall, its content top down.
+fn column(ui: &mut egui::Ui, width: f32, height: f32, add: impl FnOnce(&mut egui::Ui)) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::top_down(egui::Align::LEFT),
+        |ui| {
+            ui.set_width(width);
+            ui.set_min_height(height);
+            add(ui);
+        },
+    );
+}
+
+/// `text` cut to `chars` characters, with an ellipsis where it was cut.
+fn ellipsis(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
+    format!("{}\u{2026}", cut.trim_end())
+}
+
+/// The tornado: a bar per line from the central NPV to its NPV at the low end and at the
+/// high end of its range, the widest at the top; colours and words as the exports.
+fn draw_tornado(
+    ui: &mut egui::Ui,
+    shown: &[crate::engine::sensitivity::Bar],
+    base_npv: rust_decimal::Decimal,
+    money: MoneyStyle,
+    palette: &Palette,
+) {
+    let to_f = |d: rust_decimal::Decimal| d.to_f64().unwrap_or(0.0);
+    let base = to_f(base_npv);
+    let count = shown.len();
+    // Names cut to about the width of the name column; the hover label has them whole.
+    let labels: Vec<String> = shown.iter().map(|b| ellipsis(&b.name, 34)).collect();
+    #[allow(clippy::cast_precision_loss)]
+    let position = |i: usize| (count - i) as f64;
+    let (low_colour, high_colour) = (colour(PALETTE[1]), colour(PALETTE[0]));
+    let end = |i: usize, b: &crate::engine::sensitivity::Bar, high: bool| {
+        let (npv, words, c) = if high {
+            (to_f(b.npv_high), "high", high_colour)
+        } else {
+            (to_f(b.npv_low), "low", low_colour)
+        };
+        Bar::new(position(i), npv - base)
+            .base_offset(base)
+            .width(0.7)
+            .fill(c)
+            .stroke(egui::Stroke::new(0.5, c))
+            .name(format!("{}\nat the {words} end of its range", b.name))
+    };
+    let low: Vec<Bar> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, b)| end(i, b, false))
+        .collect();
+    let high: Vec<Bar> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, b)| end(i, b, true))
+        .collect();
+    let hover = move |bar: &Bar, _: &BarChart| {
+        format!(
+            "{}\nNPV {}",
+            bar.name,
+            axis_money(bar.base_offset.unwrap_or(0.0) + bar.value, money)
+        )
+    };
+    let keys = [
+        Key {
+            name: "Line at the low end of its range".into(),
+            note: String::new(),
+            colour: low_colour,
+            swatch: Swatch::Block,
+        },
+        Key {
+            name: "Line at the high end of its range".into(),
+            note: String::new(),
+            colour: high_colour,
+            swatch: Swatch::Block,
+        },
+    ];
+    let plot = Plot::new("tornado")
+        .grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
+        .show_crosshair(false)
+        .y_axis_min_width(250.0)
+        .y_grid_spacer(move |_| {
+            (0..count)
+                .map(|i| GridMark {
+                    #[allow(clippy::cast_precision_loss)]
+                    value: (count - i) as f64,
+                    // A strong mark, so every name is labelled however close the bars.
+                    step_size: 4.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let i = count.saturating_sub(mark.value.round() as usize);
+            labels.get(i).cloned().unwrap_or_default()
+        })
+        .x_grid_spacer(money_spacer(MONEY_GAP_X))
+        .x_axis_formatter(move |mark, range| money_tick(mark.value, mark.step_size, range, money))
+        .x_axis_label("NPV (real terms, discounted)")
+        .allow_scroll(false);
+    with_legend(ui, &keys, 14.0, plot, |plot| {
+        plot.bar_chart(
+            BarChart::new("Low end", low)
+                .horizontal()
+                .element_formatter(Box::new(hover)),
+        );
+        plot.bar_chart(
+            BarChart::new("High end", high)
+                .horizontal()
+                .element_formatter(Box::new(hover)),
+        );
+        plot.vline(
+            egui_plot::VLine::new("", base)
+                .color(palette.axis)
+                .width(1.5)
+                .allow_hover(false),
+        );
     });
 }
 
-/// About five marks at round amounts (1, 2 or 5 times a power of ten) from `low` to `high`,
-/// strong enough to be labelled on a small chart.
-fn round_marks(low: f64, high: f64) -> Vec<GridMark> {
-    let span = (high - low).abs().max(1.0);
-    let raw = span / 5.0;
-    let power = 10_f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= raw)
-        .unwrap_or(raw);
-    let mut value = (low / step).floor() * step;
-    let mut marks = Vec::new();
-    while value <= high + step * 0.5 && marks.len() < 40 {
-        marks.push(GridMark {
-            value,
-            step_size: step * 4.0,
+/// The fan: P10 to P90 of the trials' cumulative cash position and the median, year by year
+/// on the same year bands as the payback chart.
+fn draw_fan(
+    ui: &mut egui::Ui,
+    band: &[[f64; 3]],
+    years: &[String],
+    money: MoneyStyle,
+    palette: &Palette,
+) {
+    #[allow(clippy::cast_precision_loss)]
+    let xs: Vec<f64> = (0..=band.len()).map(|t| t as f64).collect();
+    let lows: Vec<f64> = std::iter::once(0.0)
+        .chain(band.iter().map(|b| b[0]))
+        .collect();
+    let highs: Vec<f64> = std::iter::once(0.0)
+        .chain(band.iter().map(|b| b[2]))
+        .collect();
+    let median: Vec<[f64; 2]> = xs
+        .iter()
+        .zip(std::iter::once(0.0).chain(band.iter().map(|b| b[1])))
+        .map(|(x, y)| [*x, y])
+        .collect();
+    let hover_years = years.to_vec();
+    let blue = colour(PALETTE[0]);
+    let keys = [
+        Key {
+            name: "P10 to P90 of the trials".into(),
+            note: String::new(),
+            colour: blue.gamma_multiply(0.3),
+            swatch: Swatch::Block,
+        },
+        Key {
+            name: "Median trial (P50)".into(),
+            note: String::new(),
+            colour: blue,
+            swatch: Swatch::Line(LineStyle::Solid, 2.5),
+        },
+    ];
+    #[allow(clippy::cast_precision_loss)]
+    let right = years.len() as f64;
+    let plot = year_plot(ui, "fan", years, money, 14.0)
+        .include_x(right)
+        .y_axis_min_width(84.0)
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{}: {}",
+                when(position.x, &hover_years),
+                axis_money(position.y, money)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
         });
-        value += step;
-    }
-    marks
+    with_legend(ui, &keys, 14.0, plot, |plot| {
+        year_bands(plot, years.len(), palette);
+        plot.add(
+            FilledArea::new("P10 to P90", &xs, &lows, &highs).fill_color(blue.gamma_multiply(0.3)),
+        );
+        plot.line(Line::new("Median (P50)", median).color(blue).width(2.5));
+        plot.hline(
+            HLine::new("", 0.0)
+                .color(palette.axis)
+                .width(1.5)
+                .allow_hover(false),
+        );
+    });
+}
+
+/// The histogram of when the trials pay back: the share of trials in each financial year,
+/// then those that do not pay back within the horizon.
+fn draw_histogram(ui: &mut egui::Ui, histogram: &[u64], trials: u64, years: &[String]) {
+    let labels: Vec<String> = years
+        .iter()
+        .cloned()
+        .chain(std::iter::once("none".to_owned()))
+        .collect();
+    let bars: Vec<Bar> = histogram
+        .iter()
+        .enumerate()
+        .map(|(t, n)| {
+            #[allow(clippy::cast_precision_loss)]
+            let share = *n as f64 * 100.0 / trials.max(1) as f64;
+            let name = years.get(t).map_or_else(
+                || "Not within the horizon".to_owned(),
+                |y| format!("In {y}"),
+            );
+            #[allow(clippy::cast_precision_loss)]
+            Bar::new(t as f64, share)
+                .width(0.8)
+                .name(name)
+                .fill(colour(PALETTE[2]))
+        })
+        .collect();
+    let count = labels.len();
+    let wide = widest_label(ui, &labels, &egui::TextStyle::Body.resolve(ui.style()));
+    let axis_labels = labels.clone();
+    Plot::new("payback-histogram")
+        .grid_spacing(egui::Rangef::new(GRID_MIN, 300.0))
+        .show_crosshair(false)
+        .show_grid([false, true])
+        .x_grid_spacer(move |input| {
+            // Counted from the end, so "none" (the trials that never pay back) is labelled.
+            year_label_marks(count, 0.0, points_per_unit(&input), wide, true)
+        })
+        .x_axis_formatter(move |mark, _| year_at(mark.value, 0.0, &axis_labels))
+        .y_grid_spacer(|input| {
+            money_marks(
+                input.bounds.0,
+                input.bounds.1,
+                30.0 / points_per_unit(&input),
+            )
+        })
+        .y_axis_formatter(|mark, _| {
+            format!("{:.*}%", step_decimals(mark.step_size) as usize, mark.value)
+        })
+        .y_axis_label("Trials")
+        .include_y(0.0)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("Trials paying back", bars).element_formatter(Box::new(|bar, _| {
+                    format!("{}: {:.1}% of trials", bar.name, bar.value)
+                })),
+            );
+        });
+}
+
+/// The switching values: each line's name (wrapped, never cut off) beside the change that
+/// brings NPV to zero and that change in pounds.
+fn switching_table(
+    ui: &mut egui::Ui,
+    switching: &crate::engine::sensitivity::SwitchingValues,
+    width: f32,
+) {
+    let name_width = (width * 0.42).max(160.0);
+    let change_width = (width * 0.33).max(120.0);
+    egui::Grid::new("switching-table")
+        .striped(true)
+        .spacing([12.0, 3.0])
+        .show(ui, |ui| {
+            ui.strong("");
+            ui.strong("Change");
+            ui.strong("£ (year-0 prices)");
+            ui.end_row();
+            for s in switching.lines.iter().chain(&switching.categories) {
+                let (change, pounds) = switch_words(&s.switch);
+                ui.scope(|ui| {
+                    ui.set_max_width(name_width);
+                    ui.add(egui::Label::new(&s.name).wrap());
+                });
+                ui.scope(|ui| {
+                    ui.set_max_width(change_width);
+                    ui.add(egui::Label::new(change).wrap());
+                });
+                ui.label(pounds);
+                ui.end_row();
+            }
+        });
+    ui.label(format!("It {}.", delay_words(&switching.delay_months)));
+    ui.label(format!("It {}.", shortfall_words(&switching.shortfall)));
 }
 
 /// The option's benefit delay range for Monte Carlo, in whole months.
