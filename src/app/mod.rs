@@ -226,8 +226,8 @@ impl SharecaseApp {
         }
     }
 
-    /// A window larger than the screen it opened on (the default size on a laptop) is
-    /// maximised, so the status bar and every control are on screen.
+    /// A window as large as the screen it opened on, or larger (the default size on a
+    /// laptop), is maximised, so the status bar and every control are on screen.
     fn fit_the_screen(&mut self, ctx: &egui::Context) {
         if self.fitted >= FIT_TRIES {
             return;
@@ -236,7 +236,9 @@ impl SharecaseApp {
         let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
         if let (Some(monitor), Some(outer)) = (monitor, outer) {
             self.fitted = FIT_TRIES;
-            if outer.width() > monitor.x || outer.height() > monitor.y {
+            // The window system may shrink the window to the screen and still hang its title
+            // bar above it: a window as large as the screen is taken as too large.
+            if outer.width() >= monitor.x - 1.0 || outer.height() >= monitor.y - 1.0 {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
             }
         }
