@@ -1552,3 +1552,76 @@ fn every_chart_tab_draws_at_a_laptop_size_and_a_projector_size() {
         );
     }
 }
+
+#[test]
+fn the_presentation_says_each_partners_payback_and_what_is_in_the_figures_in_one_unit() {
+    let (mut harness, _dir) = harness(sharecase::case::example::case());
+    harness.key_press(egui::Key::F5);
+    settle(&mut harness);
+    assert!(harness.state().view.presentation);
+    // The example's shared service carries a 10% cost uplift and a 5% benefit shortfall.
+    assert!(
+        harness
+            .query_by_label(
+                "Includes a 10% cost uplift and a 5% benefit shortfall, under the Central scenario."
+            )
+            .is_some()
+    );
+    for partner in ["Northvale", "Eastbrook", "Southmere"] {
+        assert_eq!(
+            harness
+                .query_all_by_label_contains(&format!("{partner}: payback"))
+                .count(),
+            2,
+            "{partner}'s payback is shown under each option"
+        );
+    }
+    // Millions throughout: the do-minimum's £996,957 shortfall is said as £1.0m.
+    assert!(
+        harness
+            .query_by_label_contains("not within 10 years (£1.0m short)")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("£996,957").is_none());
+}
+
+#[test]
+fn the_money_setting_reaches_the_warnings() {
+    let (mut harness, _dir) = harness(sharecase::case::example::case());
+    assert!(
+        harness
+            .query_by_label_contains("still £996,957 short")
+            .is_some()
+    );
+    harness.state_mut().view.money = sharecase::format::MoneyStyle::Thousands;
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("still £997k short")
+            .is_some()
+    );
+}
+
+#[test]
+fn on_a_laptop_screen_the_header_keeps_to_a_quarter_and_the_status_bar_shows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = SharecaseApp::on_example(Some(dir.path().to_owned()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(sharecase::app::install_theme)
+        .build_ui_state(|ui, app: &mut SharecaseApp| app.frame(ui), app);
+    harness.run_ok();
+    let menu = harness.get_by_label("File").rect().bottom();
+    let tabs = harness.get_by_label("Yearly table").rect().bottom();
+    // The header: from under the menu to the foot of the tabs.
+    assert!(
+        tabs - menu <= 768.0 / 4.0,
+        "header {} points high",
+        tabs - menu
+    );
+    let status = harness
+        .get_by_label("Case valid: figures up to date")
+        .rect();
+    assert!(status.bottom() <= 768.0, "status bar at {status:?}");
+}

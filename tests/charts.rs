@@ -144,6 +144,7 @@ fn awkward_names_and_data_stay_valid() {
             points: vec![[0.0, 0.0], [1.0, -1.0e12]],
             break_even: None,
             note: "<none>".into(),
+            payback: sharecase::engine::Payback::Immediate,
         }],
     };
     let svg = chart_svg::svg(&Chart::Payback(odd.clone()));

@@ -62,6 +62,8 @@ pub struct SharecaseApp {
     recorded: u64,
     /// Frames spent fitting the window to the screen, up to `FIT_TRIES`.
     fitted: u8,
+    /// The window fills the screen, with no title bar: the presentation view.
+    fullscreen: bool,
     /// Fields drawn in the last frame whose text does not read, so is not in the figures:
     /// each `name: message`.
     unread_fields: Vec<String>,
@@ -95,6 +97,7 @@ impl SharecaseApp {
             analyses: 1,
             recorded: 0,
             fitted: 0,
+            fullscreen: false,
             unread_fields: Vec::new(),
         }
     }
@@ -151,6 +154,11 @@ impl SharecaseApp {
         }
         self.handle_files();
         self.sync(&ctx);
+        if self.view.presentation != self.fullscreen {
+            // The committee sees the chart, not a title bar saying "Unsaved case *".
+            self.fullscreen = self.view.presentation;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
         let title = self.doc.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -137,6 +137,8 @@ pub struct Curve {
     pub break_even: Option<BreakEven>,
     /// Words for the legend when it does not pay back.
     pub note: String,
+    /// The payback the curve shows, to say again in another money style.
+    pub payback: Payback,
 }
 
 /// A payback chart: curves of cumulative position against time.
@@ -152,6 +154,25 @@ pub struct PaybackChart {
     pub years: Vec<String>,
     /// The curves.
     pub curves: Vec<Curve>,
+}
+
+impl PaybackChart {
+    /// The chart with its legend's words in `style` (a shortfall as `£1.0m` rather than
+    /// `£996,957`), as the app shows it in the money style the user chose.
+    #[must_use]
+    pub fn in_money(mut self, style: MoneyStyle) -> Self {
+        for curve in &mut self.curves {
+            let words = words::payback_in(&curve.payback, &self.years, style);
+            curve.note = match curve.payback {
+                Payback::NotWithinHorizon { .. } => format!("does not pay back: {words}"),
+                _ => words.clone(),
+            };
+            if let Some(point) = &mut curve.break_even {
+                point.label = words;
+            }
+        }
+        self
+    }
 }
 
 fn f(d: Decimal) -> f64 {
@@ -203,6 +224,7 @@ fn curve(name: &str, index: usize, figures: &Figures, basis: Basis, years: &[Str
         points,
         break_even,
         note,
+        payback: payback.clone(),
     }
 }
 

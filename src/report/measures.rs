@@ -167,7 +167,7 @@ impl Measure {
                 value,
             },
             Value::Payback(p) => Cell {
-                text: words::payback(p, years),
+                text: words::payback_in(p, years, style),
                 short: words::payback_short(p),
                 note: match p.year_index() {
                     Some(t) => format!("in {}", years.get(t).map_or("", String::as_str)),

@@ -8,6 +8,13 @@ use crate::format::{MoneyStyle, money, percent, percent_short, years_months};
 /// Payback in words: `3 years 7 months, in 2029/30`, `immediate`, `not within 10 years (£1,234 short)`.
 #[must_use]
 pub fn payback(payback: &Payback, years: &[String]) -> String {
+    payback_in(payback, years, MoneyStyle::Pounds)
+}
+
+/// Payback in words with any shortfall in the money style the user chose:
+/// `not within 10 years (£1.0m short)`.
+#[must_use]
+pub fn payback_in(payback: &Payback, years: &[String], style: MoneyStyle) -> String {
     match payback {
         Payback::Immediate => "immediate (never below zero)".into(),
         Payback::After { years: t, year, .. } => format!(
@@ -18,7 +25,7 @@ pub fn payback(payback: &Payback, years: &[String]) -> String {
         Payback::NotWithinHorizon { shortfall } => format!(
             "not within {} years ({} short)",
             years.len(),
-            money(*shortfall, MoneyStyle::Pounds)
+            money(*shortfall, style)
         ),
     }
 }
@@ -58,13 +65,19 @@ pub fn no_irr(why: NoIrr) -> &'static str {
 /// A warning in words, its years named from `years` (the case's labels, year 0 first).
 #[must_use]
 pub fn warning(warning: &Warning, years: &[String]) -> String {
+    warning_in(warning, years, MoneyStyle::Pounds)
+}
+
+/// A warning in words with its money in the style the user chose.
+#[must_use]
+pub fn warning_in(warning: &Warning, years: &[String], style: MoneyStyle) -> String {
     let label = |t: usize| years.get(t).map_or("", String::as_str);
     let last = years.last().map_or("the horizon", String::as_str);
     match warning {
         Warning::NoPayback { shortfall } => format!(
             "does not pay back within the {}-year horizon: the cash position is still {} short at the end of {last}",
             years.len(),
-            money(*shortfall, MoneyStyle::Pounds),
+            money(*shortfall, style),
         ),
         Warning::FallsBack { year } => format!(
             "after paying back, the cash position falls below zero again in {}",
@@ -83,7 +96,7 @@ pub fn warning(warning: &Warning, years: &[String]) -> String {
         }
         Warning::DelayedPastHorizon { months, lost } => format!(
             "the benefit delay of {months} months moves {} of benefits (in the prices they are entered in) past the end of {last}; they are not counted",
-            money(*lost, MoneyStyle::Pounds),
+            money(*lost, style),
         ),
         Warning::EmptyLine { name, .. } => format!("line \"{name}\" has no money in any year"),
         Warning::NoCosts => {
@@ -120,9 +133,20 @@ pub fn warning(warning: &Warning, years: &[String]) -> String {
 /// `Warning (Eastbrook): ...` when it is about someone other than the figures shown.
 #[must_use]
 pub fn warning_line(w: &Warning, years: &[String], whose: Option<&str>) -> String {
+    warning_line_in(w, years, whose, MoneyStyle::Pounds)
+}
+
+/// A warning as a line of its own, its money in the style the user chose.
+#[must_use]
+pub fn warning_line_in(
+    w: &Warning,
+    years: &[String],
+    whose: Option<&str>,
+    style: MoneyStyle,
+) -> String {
     match whose {
-        Some(name) => format!("Warning ({name}): {}", warning(w, years)),
-        None => format!("Warning: {}", warning(w, years)),
+        Some(name) => format!("Warning ({name}): {}", warning_in(w, years, style)),
+        None => format!("Warning: {}", warning_in(w, years, style)),
     }
 }
 
@@ -157,6 +181,54 @@ pub fn adjustments(a: &Adjustments) -> String {
         ));
     }
     parts.join(", ")
+}
+
+/// What an option's figures hold besides its lines as typed, as a presentation says it:
+/// `Includes a 10% cost uplift and a 5% benefit shortfall, under the Prudent scenario.`
+#[must_use]
+pub fn included(option: &crate::case::CaseOption, scenario: Option<&str>) -> String {
+    let a = &option.adjustments;
+    let mut parts = Vec::new();
+    if !a.cost_uplift.is_zero() {
+        parts.push(format!("a {} cost uplift", percent_short(a.cost_uplift)));
+    }
+    if !a.benefit_shortfall.is_zero() {
+        parts.push(format!(
+            "a {} benefit shortfall",
+            percent_short(a.benefit_shortfall)
+        ));
+    }
+    if a.benefit_delay_months > 0 {
+        let m = a.benefit_delay_months;
+        parts.push(format!(
+            "benefits {m} month{} late",
+            if m == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some(bias) = &option.optimism_bias {
+        let f = bias.figures();
+        parts.push(format!(
+            "optimism bias (investment +{})",
+            percent_short(f.investment_uplift)
+        ));
+    }
+    let under = scenario.map(|name| format!("under the {name} scenario"));
+    match (parts.len(), under) {
+        (0, None) => "As entered: no uplift, shortfall, delay or optimism bias.".into(),
+        (0, Some(under)) => format!("No uplift, shortfall or delay of its own, {under}."),
+        (_, under) => {
+            let last = parts.pop().unwrap_or_default();
+            let list = if parts.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", parts.join(", "))
+            };
+            match under {
+                Some(under) => format!("Includes {list}, {under}."),
+                None => format!("Includes {list}."),
+            }
+        }
+    }
 }
 
 /// The columns of the yearly table, the same in every view.
@@ -389,3 +461,34 @@ pub const GLOSSARY: [(&str, &str); 12] = [
         "From the Monte Carlo trials: nine trials in ten do better than P10, half do better than P50 (the median), one in ten does better than P90.",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::included;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_presentation_says_what_is_in_the_figures() {
+        let mut option = crate::case::Case::blank(2026).options[0].clone();
+        assert_eq!(
+            included(&option, None),
+            "As entered: no uplift, shortfall, delay or optimism bias."
+        );
+        assert_eq!(
+            included(&option, Some("Prudent")),
+            "No uplift, shortfall or delay of its own, under the Prudent scenario."
+        );
+        option.adjustments.cost_uplift = Decimal::new(10, 2);
+        assert_eq!(included(&option, None), "Includes a 10% cost uplift.");
+        option.adjustments.benefit_shortfall = Decimal::new(5, 2);
+        assert_eq!(
+            included(&option, None),
+            "Includes a 10% cost uplift and a 5% benefit shortfall."
+        );
+        option.adjustments.benefit_delay_months = 6;
+        assert_eq!(
+            included(&option, Some("Prudent")),
+            "Includes a 10% cost uplift, a 5% benefit shortfall and benefits 6 months late, under the Prudent scenario."
+        );
+    }
+}

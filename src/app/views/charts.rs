@@ -253,7 +253,9 @@ pub fn year_plot<'a>(
     let count = years.len();
     let font = egui::FontId::proportional(tick);
     let wide = widest_label(ui, years, &font);
-    let gap = MONEY_GAP_Y * f64::from(tick / 14.0);
+    // Larger type needs more room per label, but less than in proportion: a projected
+    // chart still wants four or five figures up its axis.
+    let gap = MONEY_GAP_Y * f64::from((tick / 14.0).sqrt());
     let x_axis = egui_plot::AxisHints::new_x()
         .label(egui::RichText::new("Financial year").size(tick))
         .tick_label_font(font.clone())
@@ -713,6 +715,7 @@ pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         .against
         .then(|| {
             chart::options_payback_against(results, cx.view.basis, &case.title, case.discount_rate)
+                .map(|chart| chart.in_money(cx.view.money))
         })
         .flatten();
     let chart_ref = if against.is_some() {
@@ -722,6 +725,7 @@ pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     };
     let chart = against.unwrap_or_else(|| {
         chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate)
+            .in_money(cx.view.money)
     });
     ui.strong(&chart.title);
     ui.label(

@@ -82,10 +82,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             what_if(cx, ui, true);
             ui.separator();
-            warnings_strip(ui, figures, &years);
+            warnings_strip(ui, figures, &years, cx.view.money);
         });
     } else {
-        warnings_strip(ui, figures, &years);
+        warnings_strip(ui, figures, &years, cx.view.money);
         what_if(cx, ui, false);
     }
 }
@@ -94,14 +94,19 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
 const COMPACT_BELOW: f32 = 860.0;
 
 /// One line of warnings, always the same height: the first in full, the rest behind a button.
-fn warnings_strip(ui: &mut egui::Ui, figures: Option<&OptionResults>, years: &[String]) {
+fn warnings_strip(
+    ui: &mut egui::Ui,
+    figures: Option<&OptionResults>,
+    years: &[String],
+    money: MoneyStyle,
+) {
     let palette = Palette::of(ui);
     let warnings: Vec<String> = figures
         .map(|f| {
             f.figures
                 .warnings
                 .iter()
-                .map(|w| words::warning_line(w, years, None))
+                .map(|w| words::warning_line_in(w, years, None, money))
                 .collect()
         })
         .unwrap_or_default();

@@ -7,6 +7,7 @@ use super::charts::{Look, draw_payback};
 use crate::format::MoneyStyle;
 use crate::report::chart;
 use crate::report::measures::Measure;
+use crate::report::words;
 
 /// The presentation view.
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
@@ -40,14 +41,20 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 );
                 return;
             };
+            // One unit throughout: millions once any figure on show reaches a million.
+            let unit = one_unit(results);
+            let rate = cx.case.discount_rate;
             ui.add_space(8.0);
             ui.horizontal_wrapped(|ui| {
-                for option in &results.options {
+                for (index, option) in results.options.iter().enumerate() {
                     let m = &option.figures.measures;
-                    let rate = cx.case.discount_rate;
-                    let npv = Measure::Npv.cell(m, &results.years, rate, MoneyStyle::Compact);
-                    let payback =
-                        Measure::Payback.cell(m, &results.years, rate, MoneyStyle::Compact);
+                    let npv = Measure::Npv.cell(m, &results.years, rate, unit);
+                    let payback = Measure::Payback.cell(m, &results.years, rate, unit);
+                    let included = cx
+                        .case
+                        .options
+                        .get(index)
+                        .map(|o| words::included(o, results.scenario.as_deref()));
                     egui::Frame::new()
                         .inner_margin(egui::Margin::symmetric(18, 10))
                         .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -65,23 +72,66 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                                     ))
                                     .size(20.0),
                                 );
+                                // Each partner's payback beside the option's.
+                                for partner in &option.partners {
+                                    let theirs = Measure::Payback.cell(
+                                        &partner.figures.measures,
+                                        &results.years,
+                                        rate,
+                                        unit,
+                                    );
+                                    ui.label(
+                                        egui::RichText::new(format!(
+                                            "{}: payback {}",
+                                            partner.name, theirs.text
+                                        ))
+                                        .size(17.0),
+                                    );
+                                }
+                                if let Some(included) = included {
+                                    ui.label(
+                                        egui::RichText::new(included)
+                                            .size(16.0)
+                                            .color(ui.visuals().weak_text_color()),
+                                    );
+                                }
                             });
                         });
                 }
             });
             ui.add_space(10.0);
             let chart =
-                chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate);
+                chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate)
+                    .in_money(unit);
             ui.label(egui::RichText::new(&chart.basis_label).size(18.0));
             draw_payback(
                 ui,
                 "presentation-plot",
                 &chart,
                 &Look {
-                    money: MoneyStyle::Compact,
+                    money: unit,
                     label_size: 20.0,
                     width: 4.0,
                 },
             );
         });
+}
+
+/// The unit a presentation shows every figure in: millions when any cumulative position or
+/// NPV on show reaches a million pounds, thousands otherwise.
+fn one_unit(results: &crate::engine::CaseResults) -> MoneyStyle {
+    let million = rust_decimal::Decimal::from(1_000_000);
+    let large = results.options.iter().any(|option| {
+        option.figures.measures.npv.abs() >= million
+            || option
+                .figures
+                .years
+                .iter()
+                .any(|y| y.cumulative_cash.abs() >= million || y.cumulative_pv.abs() >= million)
+    });
+    if large {
+        MoneyStyle::Millions
+    } else {
+        MoneyStyle::Thousands
+    }
 }

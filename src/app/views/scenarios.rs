@@ -298,7 +298,9 @@ fn matrix(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.label("The selected option has no figures yet.");
         return;
     };
-    if let Some(chart) = report::chart::scenarios_payback(runs, at, cx.view.basis, rate) {
+    if let Some(chart) = report::chart::scenarios_payback(runs, at, cx.view.basis, rate)
+        .map(|chart| chart.in_money(cx.view.money))
+    {
         ui.strong(&chart.title);
         ui.label(
             egui::RichText::new(&chart.basis_label)

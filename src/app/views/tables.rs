@@ -16,7 +16,8 @@ pub fn partners_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         return;
     };
     let style = cx.view.money;
-    let chart = chart::partners_payback(results, option, cx.view.basis, case.discount_rate);
+    let chart = chart::partners_payback(results, option, cx.view.basis, case.discount_rate)
+        .in_money(cx.view.money);
     ui.strong(&chart.title);
     ui.label(
         egui::RichText::new(&chart.basis_label)
@@ -50,7 +51,12 @@ pub fn partners_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 for w in &partner.figures.warnings {
                     ui.colored_label(
                         palette.warning,
-                        words::warning_line(w, &results.years, Some(&partner.name)),
+                        words::warning_line_in(
+                            w,
+                            &results.years,
+                            Some(&partner.name),
+                            cx.view.money,
+                        ),
                     );
                 }
             }
