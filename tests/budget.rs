@@ -1,7 +1,7 @@
 //! The budget view, worked by hand: MRP and interest as the conventions' examples give them,
 //! and a three-partner case with every funding source, weights by year, a delay and a scenario.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, ds, line, r};
 use proptest::prelude::*;

@@ -1,6 +1,6 @@
 //! The case file: round trips, versions, broken files, and validation listing every problem.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, line};
 use sharecase::case::{

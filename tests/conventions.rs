@@ -1,6 +1,6 @@
 //! Every worked example of `shared/finance-conventions.md`, as a test.
 
-mod common;
+use crate::common;
 
 use common::{d, ds, r};
 use sharecase::engine::discount::discount_factors;

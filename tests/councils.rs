@@ -2,7 +2,7 @@
 //! against a baseline, and partners whose shares change by year. Every expected figure is
 //! worked by hand (fractions, shown in the comments) or taken from the conventions' examples.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, ds, line, r};
 use sharecase::case::{Amounts, Case, CaseOption, LineKind, PriceBasis, Sharing, Weight, validate};

@@ -1,7 +1,7 @@
 //! Hand-computed cases: phasing, ramp-up, indexation, each adjustment, sharing with the
 //! penny remainder, and every warning the engine gives.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, ds, line, r};
 use rust_decimal::Decimal;

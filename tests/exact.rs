@@ -2,7 +2,7 @@
 //! nothing reported past the horizon when nothing moves there. Every expected figure is
 //! worked out by hand (or, for the IRRs, by an independent polynomial root finder).
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, ds, line, r};
 use sharecase::case::{Case, LineKind, Sharing};

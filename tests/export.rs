@@ -1,7 +1,7 @@
 //! Exports as a whole: the CSV tables against the engine, and `sharecase export` as a user
 //! runs it. The workbook, PDF and chart images have their own tests.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::d;

@@ -76,7 +76,7 @@ fn xlsx_import_seeds() {
 /// Mutates the seeds at random (bytes flipped, inserted, deleted, digits and quotes spliced
 /// in) and runs each mutant through its target, for `SHARECASE_MUTATE_SECS` seconds per
 /// target (default 10): a quick search on the stable toolchain, between fuzzing runs.
-/// `cargo test --test fuzz_seeds -- --ignored --nocapture`.
+/// `cargo test --test all fuzz_seeds -- --ignored --nocapture`.
 #[test]
 #[ignore = "a timed search, run by hand"]
 fn mutated_seeds_never_panic() {

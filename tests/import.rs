@@ -1,7 +1,7 @@
 //! Importing lines from CSV and XLSX: what is read, every problem by row and column, and
 //! nothing applied when anything is wrong.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::d;

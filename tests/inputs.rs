@@ -3,7 +3,7 @@
 //! cells in imports; case files with duplicate weights, numbers or odd encodings; export
 //! names that clash or that a file system refuses.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, ds, line};
 use rust_decimal::Decimal;

@@ -4,8 +4,6 @@
 //! risks without panicking. The loader property writes generated cases as JSON, so it gets
 //! past the JSON parser to the fields.
 
-mod common;
-
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use sharecase::case::{

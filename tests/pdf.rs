@@ -2,7 +2,7 @@
 //! `pdftotext`, its fonts with `pdffonts`, its first page as a picture with `pdftoppm`
 //! (Debian package poppler-utils).
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, line};
 use sharecase::case::{Case, LineKind, Partner, Sharing, SharingBasis, example};

@@ -1,6 +1,6 @@
 //! Properties that must hold for every case, not just the ones written by hand.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -1,7 +1,7 @@
 //! Scenarios and Green Book optimism bias, worked by hand: how a scenario composes with an
 //! option's own adjustments, the guidance's bounds as data, and each assessment's figures.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, ds, line, r};
 use sharecase::case::{

@@ -2,7 +2,7 @@
 //! to the penny, and Monte Carlo's reproducibility, its agreement with the exact engine when
 //! nothing varies, and the means of its draws.
 
-mod common;
+use crate::common;
 
 use common::{bare_case, by_year, d, line, r};
 use rand::SeedableRng;

@@ -3,7 +3,7 @@
 //! example case in the same words, row label and figure alike. A measure that one of them
 //! does not show fails here, naming the view and the measure.
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

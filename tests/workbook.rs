@@ -3,7 +3,7 @@
 //! recalculated every formula from the Inputs sheet, which must give Sharecase's own figures:
 //! every one of the thousands of formula cells, not only the headline ones.
 
-mod common;
+use crate::common;
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook_from_rs};
 use rust_decimal::Decimal;

@@ -5,7 +5,7 @@
 //! what Sharecase's engine gives for the same case edited the same way: NPV to the penny,
 //! paybacks to 1e-4 years, IRR and BCR to 1e-6, and "none" where Sharecase has none.
 
-mod common;
+use crate::common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use common::{bare_case, d, ds, line, recalculate, soffice};
