@@ -234,7 +234,6 @@ impl Scroll {
     }
 
     /// A vertical scroll area `height` high at the shared position.
-    #[must_use]
     pub fn area(&self, salt: &str, height: f32) -> egui::ScrollArea {
         let area = egui::ScrollArea::vertical()
             .id_salt(salt)
