@@ -117,7 +117,8 @@ fn option_section(
 
 /// The same yearly table as the app, the PDF and the clipboard, with a rule above the total.
 fn yearly_table(figures: &Figures, style: MoneyStyle) -> String {
-    let mut table = Text::new(&words::YEARLY_COLUMNS);
+    let columns = words::yearly_columns(style);
+    let mut table = Text::new(&columns.iter().map(String::as_str).collect::<Vec<_>>());
     let mut rows = words::yearly_rows(figures, style);
     let total = rows.pop();
     for row in rows {

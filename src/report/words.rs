@@ -245,6 +245,17 @@ pub const YEARLY_COLUMNS: [&str; 10] = [
     "Cumulative PV",
 ];
 
+/// The yearly table's column titles for figures in `style`: [`YEARLY_COLUMNS`], the first
+/// saying `Year (£000)` when the figures are in thousands.
+#[must_use]
+pub fn yearly_columns(style: crate::format::MoneyStyle) -> Vec<String> {
+    let mut columns: Vec<String> = YEARLY_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    if style == crate::format::MoneyStyle::Thousands {
+        columns[0] = "Year (£000)".into();
+    }
+    columns
+}
+
 /// The yearly table's rows under [`YEARLY_COLUMNS`], as the app, the PDF and the clipboard
 /// show them: one per year, then the total (the present values total to the NPV).
 #[must_use]
@@ -252,7 +263,16 @@ pub fn yearly_rows(
     figures: &crate::engine::Figures,
     style: crate::format::MoneyStyle,
 ) -> Vec<Vec<String>> {
-    use crate::format::{money, money_cell, number};
+    use crate::format::{MoneyStyle, in_thousands, money, money_cell, number};
+    // In thousands the header says £000 once (see `yearly_columns`), not a k on every figure.
+    let money = |v: rust_decimal::Decimal, style: MoneyStyle| match style {
+        MoneyStyle::Thousands => in_thousands(v),
+        _ => money(v, style),
+    };
+    let money_cell = |v: rust_decimal::Decimal, style: MoneyStyle| match style {
+        MoneyStyle::Thousands => in_thousands(v),
+        _ => money_cell(v, style),
+    };
     let mut rows: Vec<Vec<String>> = figures
         .years
         .iter()

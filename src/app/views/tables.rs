@@ -210,12 +210,7 @@ pub fn yearly_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             .small()
             .color(super::super::theme::Palette::of(ui).muted),
     );
-    let mut rows = vec![
-        words::YEARLY_COLUMNS
-            .iter()
-            .map(|c| (*c).to_owned())
-            .collect::<Vec<_>>(),
-    ];
+    let mut rows = vec![words::yearly_columns(style)];
     rows.extend(words::yearly_rows(&option.figures, style));
     let table = Shown {
         id: egui::Id::unique("yearly-table"),
