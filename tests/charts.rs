@@ -104,7 +104,7 @@ fn payback_curves_put_each_year_end_where_its_value_belongs() {
     assert!(chart.curves[0].break_even.is_none());
     // The option that does not pay back says so in the legend.
     assert!(chart.curves[0].note.starts_with("does not pay back"));
-    assert!(svg.contains(">does not pay back: not within"));
+    assert!(svg.contains(">does not pay back within "));
 }
 
 #[test]

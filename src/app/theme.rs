@@ -55,6 +55,9 @@ pub fn install(ctx: &egui::Context, dark: bool) {
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        // Scroll bars always drawn where there is more to see: a table cut off at the right
+        // edge of a laptop screen says so.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
     });
     set_dark(ctx, dark);

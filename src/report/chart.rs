@@ -156,6 +156,19 @@ pub struct PaybackChart {
     pub curves: Vec<Curve>,
 }
 
+/// A curve's words in the legend: `5 years, in 2030/31`, or `does not pay back within 10
+/// years (£1.0m short)`.
+fn legend_note(payback: &Payback, years: &[String], style: MoneyStyle) -> String {
+    match payback {
+        Payback::NotWithinHorizon { shortfall } => format!(
+            "does not pay back within {} years ({} short)",
+            years.len(),
+            money(*shortfall, style)
+        ),
+        _ => words::payback_in(payback, years, style),
+    }
+}
+
 impl PaybackChart {
     /// The chart with its legend's words in `style` (a shortfall as `£1.0m` rather than
     /// `£996,957`), as the app shows it in the money style the user chose.
@@ -163,10 +176,7 @@ impl PaybackChart {
     pub fn in_money(mut self, style: MoneyStyle) -> Self {
         for curve in &mut self.curves {
             let words = words::payback_in(&curve.payback, &self.years, style);
-            curve.note = match curve.payback {
-                Payback::NotWithinHorizon { .. } => format!("does not pay back: {words}"),
-                _ => words.clone(),
-            };
+            curve.note = legend_note(&curve.payback, &self.years, style);
             if let Some(point) = &mut curve.break_even {
                 point.label = words;
             }
@@ -211,12 +221,7 @@ fn curve(name: &str, index: usize, figures: &Figures, basis: Basis, years: &[Str
         // Never below zero: there is no point to mark, and the legend says so.
         Payback::Immediate | Payback::NotWithinHorizon { .. } => None,
     };
-    let note = match payback {
-        Payback::NotWithinHorizon { .. } => {
-            format!("does not pay back: {}", words::payback(payback, years))
-        }
-        _ => words::payback(payback, years),
-    };
+    let note = legend_note(payback, years, MoneyStyle::Pounds);
     Curve {
         name: name.to_owned(),
         colour,

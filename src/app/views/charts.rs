@@ -48,7 +48,8 @@ pub fn points_per_unit(input: &GridInput) -> f64 {
     f64::from(GRID_MIN) / input.base_step_size.max(f64::MIN_POSITIVE)
 }
 
-/// The smallest round step (1, 2, 2.5 or 5 times a power of ten) of at least `least`.
+/// The smallest round step (1, 2 or 5 times a power of ten) of at least `least`: whole
+/// numbers in the unit, as a committee reads an axis (`£2m`, not `£2.5m`).
 #[must_use]
 pub fn round_step(least: f64) -> f64 {
     let least = if least.is_finite() && least > 0.0 {
@@ -57,7 +58,7 @@ pub fn round_step(least: f64) -> f64 {
         1.0
     };
     let power = 10_f64.powf(least.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
         .find(|s| *s >= least * (1.0 - 1e-9))
@@ -130,6 +131,10 @@ pub fn money_tick(value: f64, step: f64, range: &RangeInclusive<f64>, style: Mon
     let (unit, suffix) = money_unit(style, largest);
     let decimals = step_decimals(step / unit);
     let zero = value.abs() < step.abs() * 1e-6;
+    if zero {
+        // Nought is nought in any unit: `£0`, not `£0.0m`.
+        return "£0".to_owned();
+    }
     let amount = if zero { 0.0 } else { value.abs() / unit };
     let text = format!(
         "£{}{suffix}",
@@ -536,6 +541,13 @@ pub fn draw_payback(
             .collect();
         marks.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut recent: Vec<f64> = Vec::new();
+        // A fiftieth of the height the curves span, in pounds.
+        let (low, high) = chart
+            .curves
+            .iter()
+            .flat_map(|c| c.points.iter().map(|p| p[1]))
+            .fold((0.0_f64, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let clearance = (high - low) / 50.0;
         for (x, curve) in marks {
             let c = colour(curve.colour);
             plot.points(
@@ -545,9 +557,10 @@ pub fn draw_payback(
                     .shape(MarkerShape::Circle),
             );
             recent.retain(|earlier| x - earlier < 1.6);
-            let (anchor, at) = match recent.len() {
-                0 => (egui::Align2::RIGHT_BOTTOM, x - 0.08),
-                1 => (egui::Align2::LEFT_TOP, x + 0.08),
+            // Clear of the zero line, so the line never strikes through the words.
+            let (anchor, at, lift) = match recent.len() {
+                0 => (egui::Align2::RIGHT_BOTTOM, x - 0.08, clearance),
+                1 => (egui::Align2::LEFT_TOP, x + 0.08, -clearance),
                 _ => continue,
             };
             recent.push(x);
@@ -557,7 +570,7 @@ pub fn draw_payback(
             plot.text(
                 Text::new(
                     "",
-                    PlotPoint::new(at, 0.0),
+                    PlotPoint::new(at, lift),
                     egui::RichText::new(format!("{}\npays back: {}", curve.name, be.label))
                         .size(look.label_size)
                         .color(c),
@@ -800,13 +813,13 @@ mod tests {
     }
 
     #[test]
-    fn steps_are_one_two_two_and_a_half_or_five_times_a_power_of_ten() {
+    fn steps_are_one_two_or_five_times_a_power_of_ten() {
         assert!((round_step(0.7) - 1.0).abs() < 1e-12);
         assert!((round_step(1.1) - 2.0).abs() < 1e-12);
-        assert!((round_step(2.1) - 2.5).abs() < 1e-12);
+        assert!((round_step(2.1) - 5.0).abs() < 1e-12);
         assert!((round_step(3.0) - 5.0).abs() < 1e-12);
         assert!((round_step(6.0) - 10.0).abs() < 1e-12);
-        assert!((round_step(230_000.0) - 250_000.0).abs() < 1e-6);
+        assert!((round_step(230_000.0) - 500_000.0).abs() < 1e-6);
         assert!((round_step(1_100_000.0) - 2_000_000.0).abs() < 1e-6);
     }
 
@@ -837,32 +850,32 @@ mod tests {
     fn an_axis_is_labelled_in_one_unit_with_the_same_decimals() {
         assert_eq!(
             labels(-4_300_000.0, 8_300_000.0, 1_100_000.0, MoneyStyle::Pounds),
-            ["(£4m)", "(£2m)", "£0m", "£2m", "£4m", "£6m", "£8m"]
+            ["(£4m)", "(£2m)", "£0", "£2m", "£4m", "£6m", "£8m"]
         );
-        // A quarter-million step: two places, and no £900k among the millions.
+        // A half-million step: one place, and no £900k among the millions.
         assert_eq!(
             labels(-100_000.0, 1_200_000.0, 230_000.0, MoneyStyle::Pounds),
-            ["£0.00m", "£0.25m", "£0.50m", "£0.75m", "£1.00m"]
+            ["£0", "£0.5m", "£1.0m"]
         );
         // Under a million on show: thousands throughout.
         assert_eq!(
             labels(-450_000.0, 900_000.0, 180_000.0, MoneyStyle::Compact),
             [
-                "(£400k)", "(£200k)", "£0k", "£200k", "£400k", "£600k", "£800k"
+                "(£400k)", "(£200k)", "£0", "£200k", "£400k", "£600k", "£800k"
             ]
         );
         // The unit chosen is kept whatever the size.
         assert_eq!(
             labels(0.0, 3_000_000.0, 900_000.0, MoneyStyle::Thousands),
-            ["£0k", "£1,000k", "£2,000k", "£3,000k"]
+            ["£0", "£1,000k", "£2,000k", "£3,000k"]
         );
         assert_eq!(
             labels(0.0, 50_000.0, 9_000.0, MoneyStyle::Millions),
-            ["£0.00m", "£0.01m", "£0.02m", "£0.03m", "£0.04m", "£0.05m"]
+            ["£0", "£0.01m", "£0.02m", "£0.03m", "£0.04m", "£0.05m"]
         );
         assert_eq!(
             labels(0.0, 900.0, 230.0, MoneyStyle::Pounds),
-            ["£0", "£250", "£500", "£750"]
+            ["£0", "£500"]
         );
     }
 

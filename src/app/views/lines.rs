@@ -145,7 +145,12 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         FIRST_YEAR_COL + years,
     );
     let moved_to = grid.keys(ui.ctx());
-    let height = (available * 0.5).max(180.0);
+    // The grid takes what the totals leave, less when a line's details are open below it.
+    let height = if cx.view.line.is_some() {
+        (available * 0.45).max(180.0)
+    } else {
+        (available - 230.0).max(180.0)
+    };
     let step = ROW_HEIGHT + ui.spacing().item_spacing.y;
     let scroll = Scroll::of(ui.ctx(), index, moved_to, step, height);
     let (frozen, scrolled) = ui

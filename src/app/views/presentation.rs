@@ -17,23 +17,30 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     egui::CentralPanel::default()
         .frame(egui::Frame::central_panel(ui.style()).inner_margin(28.0))
         .show(ui, |ui| {
+            // Type grows with the screen: a projector's 1920 pixels get half as much again as
+            // a laptop's 1366, so the back of the room reads what a laptop shows.
+            let k = (ui.available_width() / 1310.0).clamp(1.0, 1.6);
             for (style, size) in [
                 (egui::TextStyle::Body, 18.0),
                 (egui::TextStyle::Small, 16.0),
                 (egui::TextStyle::Button, 16.0),
             ] {
                 if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
-                    font.size = size;
+                    font.size = size * k;
                 }
             }
             ui.horizontal(|ui| {
+                // Small and quiet: the room looks at the figures, not the buttons.
+                ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+                ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
                 if ui.button("Back (Esc)").clicked() {
                     cx.view.presentation = false;
                 }
                 super::charts::basis_switch(ui, &mut cx.view.basis);
             });
             ui.label(
-                egui::RichText::new(&cx.case.title).font(egui::FontId::new(34.0, strong_family())),
+                egui::RichText::new(&cx.case.title)
+                    .font(egui::FontId::new(34.0 * k, strong_family())),
             );
             let Some((case, results)) = cx.analysis.computed() else {
                 ui.label(
@@ -63,14 +70,14 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                             ui.vertical(|ui| {
                                 ui.label(
                                     egui::RichText::new(&option.name)
-                                        .font(egui::FontId::new(22.0, strong_family())),
+                                        .font(egui::FontId::new(22.0 * k, strong_family())),
                                 );
                                 ui.label(
                                     egui::RichText::new(format!(
                                         "NPV {}   Payback {}",
                                         npv.short, payback.text
                                     ))
-                                    .size(20.0),
+                                    .size(20.0 * k),
                                 );
                                 // Each partner's payback beside the option's.
                                 for partner in &option.partners {
@@ -85,15 +92,11 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                                             "{}: payback {}",
                                             partner.name, theirs.text
                                         ))
-                                        .size(17.0),
+                                        .size(17.0 * k),
                                     );
                                 }
                                 if let Some(included) = included {
-                                    ui.label(
-                                        egui::RichText::new(included)
-                                            .size(16.0)
-                                            .color(ui.visuals().weak_text_color()),
-                                    );
+                                    ui.label(egui::RichText::new(included).size(16.0 * k));
                                 }
                             });
                         });
@@ -103,15 +106,15 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             let chart =
                 chart::options_payback(results, cx.view.basis, &case.title, case.discount_rate)
                     .in_money(unit);
-            ui.label(egui::RichText::new(&chart.basis_label).size(18.0));
+            ui.label(egui::RichText::new(&chart.basis_label).size(18.0 * k));
             draw_payback(
                 ui,
                 "presentation-plot",
                 &chart,
                 &Look {
                     money: unit,
-                    label_size: 20.0,
-                    width: 4.0,
+                    label_size: 20.0 * k,
+                    width: 4.0 * k,
                 },
             );
         });

@@ -74,7 +74,7 @@ pub fn show(
             ui.label(
                 egui::RichText::new(format!(
                     "NPV across {} trials: P10 {}, median {}, P90 {}",
-                    risk.trials,
+                    crate::format::grouped(rust_decimal::Decimal::from(risk.trials), 0),
                     axis_money(outcome.npv.p10, style),
                     axis_money(outcome.npv.p50, style),
                     axis_money(outcome.npv.p90, style)

@@ -123,7 +123,8 @@ pub fn show_table(ui: &mut egui::Ui, table: &Shown) {
                     let strong = r == 0
                         || (table.strong_last_row && r == last_row)
                         || (table.strong_last_column && c == last_column);
-                    if c == 0 || r == 0 {
+                    // Titles over figures are right-aligned too, so each sits over its column.
+                    if c == 0 {
                         if strong {
                             ui.strong(cell)
                         } else {
