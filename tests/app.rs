@@ -1625,3 +1625,14 @@ fn on_a_laptop_screen_the_header_keeps_to_a_quarter_and_the_status_bar_shows() {
         .rect();
     assert!(status.bottom() <= 768.0, "status bar at {status:?}");
 }
+
+#[test]
+fn ctrl_and_a_number_opens_that_tab() {
+    let (mut harness, _dir) = harness(small_case());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num8);
+    settle(&mut harness);
+    assert_eq!(harness.state().view.tab, Tab::Yearly);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    settle(&mut harness);
+    assert_eq!(harness.state().view.tab, Tab::Lines);
+}

@@ -56,10 +56,29 @@ pub fn main(app: &mut SharecaseApp, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         // Wrapped, so a narrow window shows every tab on two rows rather than losing some.
         ui.horizontal_wrapped(|ui| {
-            for tab in Tab::ALL {
-                ui.selectable_value(&mut cx.view.tab, tab, tab.label());
+            for (n, tab) in Tab::ALL.into_iter().enumerate() {
+                ui.selectable_value(&mut cx.view.tab, tab, tab.label())
+                    .on_hover_text(format!("Ctrl+{}", n + 1));
             }
         });
+        // Ctrl+1 to Ctrl+9 open the tabs in order, as in a browser.
+        const KEYS: [egui::Key; 9] = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+            egui::Key::Num6,
+            egui::Key::Num7,
+            egui::Key::Num8,
+            egui::Key::Num9,
+        ];
+        for (key, tab) in KEYS.into_iter().zip(Tab::ALL) {
+            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key);
+            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                cx.view.tab = tab;
+            }
+        }
         ui.separator();
         match cx.view.tab {
             Tab::Lines => lines::show(&mut cx, ui),
