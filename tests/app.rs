@@ -1520,7 +1520,7 @@ fn sensitivity_puts_the_headline_first_and_switching_names_beside_their_figures(
         .expect("a row")
         .rect();
     let change = harness.get_by_label("Change").rect();
-    let pounds = harness.get_by_label("£ (year-0 prices)").rect();
+    let pounds = harness.get_by_label("Change in £ (year-0 prices)").rect();
     assert!(name.right() <= change.left(), "{name:?} then {change:?}");
     assert!(change.right() <= pounds.left());
     assert!(pounds.right() <= 1366.0, "{pounds:?} is cut off");

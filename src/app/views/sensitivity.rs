@@ -449,9 +449,11 @@ fn draw_fan(
 /// The histogram of when the trials pay back: the share of trials in each financial year,
 /// then those that do not pay back within the horizon.
 fn draw_histogram(ui: &mut egui::Ui, histogram: &[u64], trials: u64, years: &[String]) {
+    // Short labels (`30/31`) in a narrow column, so every year is labelled where the long
+    // ones would be thinned to every third; the bars' hover text names the year in full.
     let labels: Vec<String> = years
         .iter()
-        .cloned()
+        .map(|y| short_year(y))
         .chain(std::iter::once("none".to_owned()))
         .collect();
     let bars: Vec<Bar> = histogram
@@ -505,6 +507,16 @@ fn draw_histogram(ui: &mut egui::Ui, histogram: &[u64], trials: u64, years: &[St
         });
 }
 
+/// A financial year's label without its century: `2030/31` as `30/31`.
+fn short_year(label: &str) -> String {
+    match label.split_once('/') {
+        Some((first, second)) if first.len() == 4 && first.starts_with("20") => {
+            format!("{}/{second}", &first[2..])
+        }
+        _ => label.to_owned(),
+    }
+}
+
 /// The switching values: each line's name (wrapped, never cut off) beside the change that
 /// brings NPV to zero and that change in pounds.
 fn switching_table(
@@ -518,9 +530,17 @@ fn switching_table(
         .striped(true)
         .spacing([12.0, 3.0])
         .show(ui, |ui| {
+            let right = |ui: &mut egui::Ui, text: egui::RichText| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(text);
+                });
+            };
             ui.strong("");
             ui.strong("Change");
-            ui.strong("£ (year-0 prices)");
+            right(
+                ui,
+                egui::RichText::new("Change in £ (year-0 prices)").strong(),
+            );
             ui.end_row();
             for s in switching.lines.iter().chain(&switching.categories) {
                 let (change, pounds) = switch_words(&s.switch);
@@ -532,7 +552,7 @@ fn switching_table(
                     ui.set_max_width(change_width);
                     ui.add(egui::Label::new(change).wrap());
                 });
-                ui.label(pounds);
+                right(ui, egui::RichText::new(pounds));
                 ui.end_row();
             }
         });
@@ -566,5 +586,17 @@ fn delay_range(ui: &mut egui::Ui, option: &mut crate::case::CaseOption) {
             )
             .labelled_by(label.id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_year;
+
+    #[test]
+    fn a_year_loses_its_century_and_nothing_else() {
+        assert_eq!(short_year("2030/31"), "30/31");
+        assert_eq!(short_year("1999/00"), "1999/00");
+        assert_eq!(short_year("none"), "none");
     }
 }

@@ -24,7 +24,8 @@ pub fn partners_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             .small()
             .color(super::super::theme::Palette::of(ui).muted),
     );
-    let height = (ui.available_height() * 0.5).max(220.0);
+    // The legend is drawn inside this height: enough left for a chart that reads on a laptop.
+    let height = (ui.available_height() * 0.58).max(300.0);
     let response = ui
         .allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
             let look = Look {
