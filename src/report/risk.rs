@@ -29,6 +29,12 @@ pub fn years_f(value: f64, horizon: usize) -> String {
 /// The switching value of a line or category in words.
 #[must_use]
 pub fn switch_words(switch: &Switch) -> (String, String) {
+    switch_words_in(switch, MoneyStyle::Pounds)
+}
+
+/// The switching value in words, its pounds in the money style the user chose.
+#[must_use]
+pub fn switch_words_in(switch: &Switch, style: MoneyStyle) -> (String, String) {
     match switch {
         Switch::Change {
             fraction,
@@ -40,7 +46,7 @@ pub fn switch_words(switch: &Switch) -> (String, String) {
                 if *fraction > Decimal::ZERO { "+" } else { "" },
                 percent(*fraction, 1)
             );
-            let pounds = money(*pounds, MoneyStyle::Pounds);
+            let pounds = money(*pounds, style);
             if *possible {
                 (change, pounds)
             } else {

@@ -10,7 +10,7 @@ use super::charts::{
 };
 use crate::format::MoneyStyle;
 use crate::report::chart::{PALETTE, axis_money};
-use crate::report::risk::{NO_RANGES, delay_words, headline, shortfall_words, switch_words};
+use crate::report::risk::{NO_RANGES, delay_words, headline, shortfall_words, switch_words_in};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, HLine, Line, LineStyle, Plot};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -228,7 +228,7 @@ pub fn show(
             ui.horizontal_top(|ui| {
                 column(ui, left, 0.0, |ui| {
                     ui.strong("Switching values: the change that brings NPV to zero");
-                    switching_table(ui, switching, left);
+                    switching_table(ui, switching, left, money);
                 });
                 ui.add_space(gap);
                 column(ui, right, 260.0, |ui| {
@@ -523,6 +523,7 @@ fn switching_table(
     ui: &mut egui::Ui,
     switching: &crate::engine::sensitivity::SwitchingValues,
     width: f32,
+    money: MoneyStyle,
 ) {
     let name_width = (width * 0.42).max(160.0);
     let change_width = (width * 0.33).max(120.0);
@@ -543,7 +544,7 @@ fn switching_table(
             );
             ui.end_row();
             for s in switching.lines.iter().chain(&switching.categories) {
-                let (change, pounds) = switch_words(&s.switch);
+                let (change, pounds) = switch_words_in(&s.switch, money);
                 ui.scope(|ui| {
                     ui.set_max_width(name_width);
                     ui.add(egui::Label::new(&s.name).wrap());
