@@ -4,7 +4,7 @@
 use sharecase::case::example;
 use sharecase::engine::compute_valid;
 use sharecase::export::{self, Chart, chart_png, chart_svg};
-use sharecase::report::chart::{PALETTE, PaybackChart, axis_money};
+use sharecase::report::chart::{PALETTE, PaybackChart, money_tick};
 
 fn parse(svg: &str) -> resvg::usvg::Tree {
     resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default()).expect("valid SVG")
@@ -70,8 +70,14 @@ fn payback_curves_put_each_year_end_where_its_value_belongs() {
         .collect();
     assert!(all.iter().all(|v| *v >= lo && *v <= hi));
     assert!(ticks.contains(&0.0));
+    let step = ticks[1] - ticks[0];
     for tick in &ticks {
-        let label = axis_money(*tick, sharecase::format::MoneyStyle::Compact);
+        let label = money_tick(
+            *tick,
+            step,
+            &(lo..=hi),
+            sharecase::format::MoneyStyle::Compact,
+        );
         assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
     // Map each point back through the axis: the picture's y is linear in the value.

@@ -10,7 +10,7 @@ use super::Chart;
 use crate::fonts::FAMILY;
 use crate::format::MoneyStyle;
 use crate::report::chart::{
-    Dash, FanChart, FlowsChart, PALETTE, PaybackChart, Rgb, TornadoChart, axis_money,
+    Dash, FanChart, FlowsChart, PALETTE, PaybackChart, Rgb, TornadoChart, money_tick,
 };
 use std::fmt::Write;
 
@@ -218,6 +218,12 @@ fn year_step(years: &[String], x: &Scale) -> usize {
 
 fn money_ticks(out: &mut String, y: &Scale, ticks: &[f64]) {
     let style = MoneyStyle::Compact;
+    // One unit and one number of decimals for the whole axis, as the app labels it.
+    let step = match ticks {
+        [a, b, ..] => b - a,
+        _ => 1.0,
+    };
+    let range = ticks.first().copied().unwrap_or(0.0)..=ticks.last().copied().unwrap_or(0.0);
     for v in ticks {
         let py = y.at(*v);
         let _ = write!(
@@ -229,7 +235,7 @@ fn money_ticks(out: &mut String, y: &Scale, ticks: &[f64]) {
             r#"<text class="tick" data-value="{v}" x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="end">{}</text>"#,
             LEFT - 14.0,
             py + 9.0,
-            esc(&axis_money(*v, style))
+            esc(&money_tick(*v, step, &range, style))
         );
     }
 }
@@ -667,6 +673,7 @@ fn tornado(chart: &TornadoChart) -> String {
         to: RIGHT,
     };
     let style = MoneyStyle::Compact;
+    let range = lo..=hi;
     let mut v = lo;
     while v <= hi + step * 1e-9 {
         let px = x.at(v);
@@ -678,7 +685,7 @@ fn tornado(chart: &TornadoChart) -> String {
             out,
             r#"<text class="tick" data-value="{v}" x="{px:.1}" y="{:.1}" font-size="{TEXT}" fill="{MUTED}" text-anchor="middle">{}</text>"#,
             BOTTOM + 38.0,
-            esc(&axis_money(v, style))
+            esc(&money_tick(v, step, &range, style))
         );
         v += step;
     }

@@ -603,3 +603,64 @@ pub fn fan_chart(
             .collect(),
     }
 }
+
+/// The unit a money axis is labelled in, as a size in pounds and a suffix: the style's own
+/// unit, or for whole pounds the one that suits the largest amount on show (as `£1.2m`).
+fn money_unit(style: MoneyStyle, largest: f64) -> (f64, &'static str) {
+    match style {
+        MoneyStyle::Thousands => (1e3, "k"),
+        MoneyStyle::Millions => (1e6, "m"),
+        MoneyStyle::Pounds | MoneyStyle::Pence | MoneyStyle::Compact => {
+            if largest >= 1e6 {
+                (1e6, "m")
+            } else if largest >= 1e3 {
+                (1e3, "k")
+            } else {
+                (1.0, "")
+            }
+        }
+    }
+}
+
+/// The decimals a step needs to be written exactly: 2.5 needs one, 0.25 two.
+#[must_use]
+pub fn step_decimals(step: f64) -> u32 {
+    (0..6)
+        .find(|d| {
+            let s = step * 10_f64.powi(i32::try_from(*d).unwrap_or(0));
+            (s - s.round()).abs() < 1e-6 * s.abs().max(1.0)
+        })
+        .unwrap_or(6)
+}
+
+/// A money axis label. Every label on an axis has the unit chosen from the axis' range and
+/// the decimals its step needs, so `£0.5m` never sits beside `£900k`; negatives in brackets.
+#[must_use]
+pub fn money_tick(
+    value: f64,
+    step: f64,
+    range: &std::ops::RangeInclusive<f64>,
+    style: MoneyStyle,
+) -> String {
+    let largest = range.start().abs().max(range.end().abs());
+    let (unit, suffix) = money_unit(style, largest);
+    let decimals = step_decimals(step / unit);
+    let zero = value.abs() < step.abs() * 1e-6;
+    if zero {
+        // Nought is nought in any unit: `£0`, not `£0.0m`.
+        return "£0".to_owned();
+    }
+    let amount = if zero { 0.0 } else { value.abs() / unit };
+    let text = format!(
+        "£{}{suffix}",
+        crate::format::grouped(
+            Decimal::from_f64_retain(amount).unwrap_or_default(),
+            decimals
+        )
+    );
+    if value < 0.0 && !zero {
+        format!("({text})")
+    } else {
+        text
+    }
+}

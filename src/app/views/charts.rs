@@ -7,14 +7,12 @@ use super::super::theme::{Palette, colour};
 use super::super::{ChartRef, Command};
 use super::Ctx;
 use crate::export::Format;
-use crate::format::{MoneyStyle, grouped};
+use crate::format::MoneyStyle;
 use crate::report::chart::{self, Basis, FlowsChart, PaybackChart, axis_money};
 use egui_plot::{
     Bar, BarChart, GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint,
     Points, Text, VLine,
 };
-use rust_decimal::Decimal;
-use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 /// Which curves, and how large, a payback chart is drawn.
@@ -94,61 +92,7 @@ pub fn money_spacer(gap: f64) -> impl Fn(GridInput) -> Vec<GridMark> {
     }
 }
 
-/// The unit a money axis is labelled in, as a size in pounds and a suffix: the style's own
-/// unit, or for whole pounds the one that suits the largest amount on show (as `£1.2m`).
-fn money_unit(style: MoneyStyle, largest: f64) -> (f64, &'static str) {
-    match style {
-        MoneyStyle::Thousands => (1e3, "k"),
-        MoneyStyle::Millions => (1e6, "m"),
-        MoneyStyle::Pounds | MoneyStyle::Pence | MoneyStyle::Compact => {
-            if largest >= 1e6 {
-                (1e6, "m")
-            } else if largest >= 1e3 {
-                (1e3, "k")
-            } else {
-                (1.0, "")
-            }
-        }
-    }
-}
-
-/// The decimals a step needs to be written exactly: 2.5 needs one, 0.25 two.
-#[must_use]
-pub fn step_decimals(step: f64) -> u32 {
-    (0..6)
-        .find(|d| {
-            let s = step * 10_f64.powi(i32::try_from(*d).unwrap_or(0));
-            (s - s.round()).abs() < 1e-6 * s.abs().max(1.0)
-        })
-        .unwrap_or(6)
-}
-
-/// A money axis label. Every label on an axis has the unit chosen from the axis' range and
-/// the decimals its step needs, so `£0.5m` never sits beside `£900k`; negatives in brackets.
-#[must_use]
-pub fn money_tick(value: f64, step: f64, range: &RangeInclusive<f64>, style: MoneyStyle) -> String {
-    let largest = range.start().abs().max(range.end().abs());
-    let (unit, suffix) = money_unit(style, largest);
-    let decimals = step_decimals(step / unit);
-    let zero = value.abs() < step.abs() * 1e-6;
-    if zero {
-        // Nought is nought in any unit: `£0`, not `£0.0m`.
-        return "£0".to_owned();
-    }
-    let amount = if zero { 0.0 } else { value.abs() / unit };
-    let text = format!(
-        "£{}{suffix}",
-        grouped(
-            Decimal::from_f64_retain(amount).unwrap_or_default(),
-            decimals
-        )
-    );
-    if value < 0.0 && !zero {
-        format!("({text})")
-    } else {
-        text
-    }
-}
+pub use crate::report::chart::{money_tick, step_decimals};
 
 /// How many financial years apart the year labels go: every year where they fit, else every
 /// second, third...; never so many that none is left. `band` is a year's width and `widest`
