@@ -10,6 +10,7 @@ pub mod workbook;
 
 use crate::case::Case;
 use crate::engine::CaseResults;
+use crate::format::MoneyStyle;
 use crate::report::chart::{self, Basis, FlowsChart, PaybackChart};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -180,21 +181,18 @@ pub fn charts(case: &Case, results: &CaseResults) -> Vec<NamedChart> {
     let mut out = vec![
         NamedChart {
             stem: "payback-cash".into(),
-            chart: Chart::Payback(chart::options_payback(
-                results,
-                Basis::Cash,
-                &case.title,
-                case.discount_rate,
-            )),
+            // Shortfalls in the legend as a slide says them: `£1.0m short`.
+            chart: Chart::Payback(
+                chart::options_payback(results, Basis::Cash, &case.title, case.discount_rate)
+                    .in_money(MoneyStyle::Compact),
+            ),
         },
         NamedChart {
             stem: "payback-discounted".into(),
-            chart: Chart::Payback(chart::options_payback(
-                results,
-                Basis::Discounted,
-                &case.title,
-                case.discount_rate,
-            )),
+            chart: Chart::Payback(
+                chart::options_payback(results, Basis::Discounted, &case.title, case.discount_rate)
+                    .in_money(MoneyStyle::Compact),
+            ),
         },
     ];
     for (option, slug) in results.options.iter().zip(option_slugs(results)) {
@@ -204,12 +202,10 @@ pub fn charts(case: &Case, results: &CaseResults) -> Vec<NamedChart> {
         });
         out.push(NamedChart {
             stem: format!("{slug}-partners"),
-            chart: Chart::Payback(chart::partners_payback(
-                results,
-                option,
-                Basis::Cash,
-                case.discount_rate,
-            )),
+            chart: Chart::Payback(
+                chart::partners_payback(results, option, Basis::Cash, case.discount_rate)
+                    .in_money(MoneyStyle::Compact),
+            ),
         });
     }
     out
