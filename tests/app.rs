@@ -1636,3 +1636,18 @@ fn ctrl_and_a_number_opens_that_tab() {
     settle(&mut harness);
     assert_eq!(harness.state().view.tab, Tab::Lines);
 }
+
+#[test]
+fn the_payback_chart_says_which_options_carry_a_what_if() {
+    let (mut harness, _dir) = harness(sharecase::case::example::case());
+    harness.state_mut().view.tab = Tab::Payback;
+    settle(&mut harness);
+    // The example's do-minimum carries a 5% cost uplift; its shared service 10% and 5%.
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Do minimum includes a 5% cost uplift; Full shared service includes a 10% cost uplift and a 5% benefit shortfall."
+            )
+            .is_some()
+    );
+}

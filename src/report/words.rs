@@ -187,6 +187,19 @@ pub fn adjustments(a: &Adjustments) -> String {
 /// `Includes a 10% cost uplift and a 5% benefit shortfall, under the Prudent scenario.`
 #[must_use]
 pub fn included(option: &crate::case::CaseOption, scenario: Option<&str>) -> String {
+    let under = scenario.map(|name| format!("under the {name} scenario"));
+    match (adjusted(option), under) {
+        (None, None) => "As entered: no uplift, shortfall, delay or optimism bias.".into(),
+        (None, Some(under)) => format!("No uplift, shortfall or delay of its own, {under}."),
+        (Some(list), Some(under)) => format!("Includes {list}, {under}."),
+        (Some(list), None) => format!("Includes {list}."),
+    }
+}
+
+/// An option's own adjustments and optimism bias as a list: `a 10% cost uplift and a 5%
+/// benefit shortfall`; `None` when it has none, so its figures are the lines as entered.
+#[must_use]
+pub fn adjusted(option: &crate::case::CaseOption) -> Option<String> {
     let a = &option.adjustments;
     let mut parts = Vec::new();
     if !a.cost_uplift.is_zero() {
@@ -212,23 +225,12 @@ pub fn included(option: &crate::case::CaseOption, scenario: Option<&str>) -> Str
             percent_short(f.investment_uplift)
         ));
     }
-    let under = scenario.map(|name| format!("under the {name} scenario"));
-    match (parts.len(), under) {
-        (0, None) => "As entered: no uplift, shortfall, delay or optimism bias.".into(),
-        (0, Some(under)) => format!("No uplift, shortfall or delay of its own, {under}."),
-        (_, under) => {
-            let last = parts.pop().unwrap_or_default();
-            let list = if parts.is_empty() {
-                last
-            } else {
-                format!("{} and {last}", parts.join(", "))
-            };
-            match under {
-                Some(under) => format!("Includes {list}, {under}."),
-                None => format!("Includes {list}."),
-            }
-        }
-    }
+    let last = parts.pop()?;
+    Some(if parts.is_empty() {
+        last
+    } else {
+        format!("{} and {last}", parts.join(", "))
+    })
 }
 
 /// The columns of the yearly table, the same in every view.

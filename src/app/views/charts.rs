@@ -685,8 +685,21 @@ pub fn payback_tab(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             .in_money(cx.view.money)
     });
     ui.strong(&chart.title);
+    // Options compared under different what-ifs say so under the title, as the paper would.
+    let adjusted: Vec<String> = case
+        .options
+        .iter()
+        .filter_map(|o| {
+            crate::report::words::adjusted(o).map(|list| format!("{} includes {list}", o.name))
+        })
+        .collect();
+    let caption = if adjusted.is_empty() {
+        chart.basis_label.clone()
+    } else {
+        format!("{}. {}.", chart.basis_label, adjusted.join("; "))
+    };
     ui.label(
-        egui::RichText::new(&chart.basis_label)
+        egui::RichText::new(caption)
             .small()
             .color(Palette::of(ui).muted),
     );
