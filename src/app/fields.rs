@@ -94,21 +94,8 @@ pub fn decimal(
     kind: Kind,
     width: f32,
 ) -> Edited {
-    let shown = kind.show(*value);
-    text_field(
-        ui,
-        id_salt,
-        name,
-        &shown,
-        width,
-        egui::Align2::RIGHT_CENTER,
-        false,
-        |text| kind.read(text),
-        |v| {
-            *value = v;
-            Ok(())
-        },
-    )
+    let id = ui.make_persistent_id(id_salt);
+    decimal_cell(ui, id, name, value, kind, width)
 }
 
 /// A field for a list of percentages (`60, 40`), as phasing and ramp-up are typed.

@@ -419,6 +419,25 @@ pub fn with_legend<'a, R>(
     response
 }
 
+/// The hover text of a curve over financial years: its name, when, and the money there.
+pub fn money_hover(
+    years: Vec<String>,
+    money: MoneyStyle,
+) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option<String> {
+    move |hover| match hover {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "{plot_name}\n{}: {}",
+            when(position.x, &years),
+            axis_money(position.y, money)
+        )),
+        egui_plot::HoverPosition::Elsewhere { .. } => None,
+    }
+}
+
 /// Draws a payback chart filling the space given, its legend below.
 pub fn draw_payback(
     ui: &mut egui::Ui,
@@ -434,18 +453,7 @@ pub fn draw_payback(
     let size = look.label_size.max(14.0);
     let plot = year_plot(ui, id, &chart.years, money, size)
         .include_x(right)
-        .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                when(position.x, &hover_years),
-                axis_money(position.y, money)
-            )),
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        })
+        .label_formatter(money_hover(hover_years, money))
         .y_axis_label(egui::RichText::new(&chart.axis_label).size(size));
     let keys: Vec<Key> = chart
         .curves

@@ -4,9 +4,9 @@
 use super::super::theme::{Palette, colour};
 use super::Ctx;
 use super::charts::{
-    GRID_MIN, Key, MONEY_GAP_X, Swatch, money_marks, money_spacer, money_tick, points_per_unit,
-    step_decimals, when, widest_label, with_legend, year_at, year_bands, year_label_marks,
-    year_plot,
+    GRID_MIN, Key, MONEY_GAP_X, Swatch, money_hover, money_marks, money_spacer, money_tick,
+    points_per_unit, step_decimals, widest_label, with_legend, year_at, year_bands,
+    year_label_marks, year_plot,
 };
 use crate::format::MoneyStyle;
 use crate::report::chart::{PALETTE, axis_money};
@@ -419,18 +419,7 @@ fn draw_fan(
     let plot = year_plot(ui, "fan", years, money, 14.0)
         .include_x(right)
         .y_axis_min_width(84.0)
-        .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                when(position.x, &hover_years),
-                axis_money(position.y, money)
-            )),
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        });
+        .label_formatter(money_hover(hover_years, money));
     with_legend(ui, &keys, 14.0, plot, |plot| {
         year_bands(plot, years.len(), palette);
         plot.add(
